@@ -1,0 +1,79 @@
+# Meedoen's front door. `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON_BIN ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help install install-dev browser-deps run setup test test-fast lint format messages \
+        compilemessages migrations-check check bench clean
+
+help: ## Show this help
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.txt constraints.txt
+	test -x $(PY) || $(PYTHON_BIN) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements.txt -c constraints.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt constraints.txt
+	$(PIP) install --quiet -r requirements-dev.txt -c constraints.txt
+	touch $@
+
+install: $(VENV)/.installed ## Create the virtualenv and install the runtime dependencies
+
+install-dev: $(VENV)/.installed-dev ## Install what the tests and linters need
+
+browser-deps: ## Install Debian's Chromium for the browser tests (if missing)
+	@test -x /usr/bin/chromium || { \
+	  echo "Installing Chromium from Debian's packages..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+compilemessages: $(VENV)/.installed ## Compile the translation catalogs in locale/
+	cd locale && ../$(PY) ../manage.py compilemessages --ignore=.venv -v 0
+
+messages: $(VENV)/.installed ## Update the nl and en catalogs from the source
+	$(MANAGE) makemessages -l nl -l en --no-obsolete --ignore=.venv --ignore=var --ignore=bench
+
+setup: $(VENV)/.installed compilemessages ## Migrate and load the demo municipality
+	mkdir -p var
+	$(MANAGE) migrate --noinput -v 0
+	$(MANAGE) seed_demo
+
+run: setup ## Install, migrate, seed the demo and serve on http://127.0.0.1:8000
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: $(VENV)/.installed-dev browser-deps compilemessages ## Install what the tests need and run the whole suite
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-fast: $(VENV)/.installed-dev compilemessages ## Run the suite without the browser tests
+	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-dev ## Check code style (ruff) and templates (djhtml)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(VENV)/bin/djhtml --check templates
+
+format: $(VENV)/.installed-dev ## Format code and templates
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+	$(VENV)/bin/djhtml templates
+
+migrations-check: $(VENV)/.installed ## Fail when models and migrations differ
+	$(MANAGE) makemigrations --check --dry-run
+
+check: $(VENV)/.installed ## Django's system checks
+	$(MANAGE) check
+
+bench: $(VENV)/.installed-dev compilemessages ## Render every page type many times and print timings (by hand, not in CI)
+	$(PY) bench/bench_pages.py $(BENCH_ARGS)
+
+clean: ## Remove the virtualenv and local data (var/)
+	rm -rf $(VENV) var

@@ -1,0 +1,323 @@
+"""Resident initiatives and changemaker pitch events."""
+
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from pages.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, LinkBlock
+from pages.models import BasePage, TaxonomyMixin, paginate
+
+
+class InitiativeIndexPage(BasePage):
+    """The list of all initiatives of one language."""
+
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["initiatives.InitiativePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("initiatives overview")
+
+    def initiatives(self):
+        return (
+            InitiativePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("image")
+            .prefetch_related("themes", "neighbourhoods")
+            .order_by("-first_published_at", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["items"] = paginate(request, self.initiatives())
+        return context
+
+
+class InitiativePageTag(TaggedItemBase):
+    content_object = ParentalKey("initiatives.InitiativePage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class InitiativePage(TaxonomyMixin, BasePage):
+    """A resident initiative: what it is, who runs it, what it needs and how to help."""
+
+    class Status(models.TextChoices):
+        IDEA = "idea", _("Idea")
+        LOOKING_FOR_HELP = "looking_for_help", _("Looking for help")
+        RUNNING = "running", _("Running")
+        COMPLETED = "completed", _("Completed")
+
+    summary = models.TextField(_("short summary"), max_length=300, help_text=_("One or two sentences for cards."))
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("story"))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.IDEA)
+    public_owner = models.CharField(
+        _("founder or organisation (public)"),
+        max_length=120,
+        help_text=_("The name residents see, e.g. 'Buurtvereniging De Linde' or a first name."),
+    )
+    contact_email = models.EmailField(
+        _("contact e-mail (never shown)"),
+        blank=True,
+        help_text=_("Messages from the contact form are sent here. Never shown on the site or in the API."),
+    )
+    website = models.URLField(_("website"), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("image"),
+    )
+    links = StreamField([("link", LinkBlock())], blank=True, verbose_name=_("links"))
+    tags = ClusterTaggableManager(through=InitiativePageTag, blank=True, verbose_name=_("tags"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("status"), FieldPanel("public_owner"), FieldPanel("contact_email"), FieldPanel("website")],
+            heading=_("Status and contact"),
+        ),
+        InlinePanel("needs", label=_("What the initiative needs"), heading=_("Marketplace: what is needed")),
+        *TaxonomyMixin.taxonomy_panels,
+        FieldPanel("tags"),
+        FieldPanel("links"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("public_owner"),
+        index.FilterField("status"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["initiatives.InitiativeIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("initiative")
+        verbose_name_plural = _("initiatives")
+
+    @property
+    def card_summary(self):
+        return self.summary
+
+    @property
+    def card_image(self):
+        return self.image
+
+    def pitch_events(self):
+        """The live pitch events this initiative pitched (or will pitch) at, newest first."""
+        return (
+            PitchEventPage.objects.live()
+            .public()
+            .filter(programme__initiative__translation_key=self.translation_key, locale=self.locale)
+            .distinct()
+            .order_by("-start")
+        )
+
+
+class InitiativeNeed(Orderable):
+    """Something an initiative asks for on the societal marketplace."""
+
+    class Kind(models.TextChoices):
+        VOLUNTEERS = "volunteers", _("Volunteers")
+        SPACE = "space", _("A space")
+        FUNDING = "funding", _("Funding")
+        EXPERTISE = "expertise", _("Expertise")
+        NETWORK = "network", _("Network")
+
+    page = ParentalKey(InitiativePage, on_delete=models.CASCADE, related_name="needs")
+    kind = models.CharField(_("what"), max_length=20, choices=Kind.choices)
+    description = models.CharField(
+        _("explanation"), max_length=255, blank=True, help_text=_("E.g. 'Three people on Saturday mornings'.")
+    )
+
+    panels = [FieldRowPanel([FieldPanel("kind"), FieldPanel("description")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("need")
+        verbose_name_plural = _("needs")
+
+
+class PitchEventIndexPage(BasePage):
+    """The list of pitch events of one language: upcoming first, then past."""
+
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["initiatives.PitchEventPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("pitch events overview")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        events = PitchEventPage.objects.child_of(self).live().public().select_related("image")
+        now = timezone.now()
+        context["upcoming_events"] = events.filter(end__gte=now).order_by("start")
+        context["past_events"] = paginate(request, events.filter(end__lt=now).order_by("-start"))
+        return context
+
+
+class PitchEventPage(TaxonomyMixin, BasePage):
+    """A changemaker pitch event: when and where, who pitches, and how many seats there are."""
+
+    edition = models.PositiveSmallIntegerField(_("edition"), null=True, blank=True)
+    summary = models.TextField(_("short summary"), max_length=300)
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("description"))
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("image"),
+    )
+    start = models.DateTimeField(_("starts at"))
+    end = models.DateTimeField(_("ends at"))
+    venue_name = models.CharField(_("venue"), max_length=120)
+    street_address = models.CharField(_("street and number"), max_length=120, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
+    city = models.CharField(_("town"), max_length=80, blank=True)
+    accessibility_info = models.TextField(
+        _("accessibility"),
+        blank=True,
+        help_text=_("Step-free access, hearing loop, quiet room, sign language interpreter, parking…"),
+    )
+    capacity = models.PositiveIntegerField(_("number of seats"), default=80)
+    max_seats_per_signup = models.PositiveSmallIntegerField(
+        _("maximum seats per sign-up"), default=2, help_text=_("How many seats one resident may ask for.")
+    )
+    waiting_list_enabled = models.BooleanField(_("waiting list when full"), default=True)
+    registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_closes_at = models.DateTimeField(
+        _("registration closes"), null=True, blank=True, help_text=_("Leave empty to close when the event starts.")
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("edition"),
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        MultiFieldPanel([FieldRowPanel([FieldPanel("start"), FieldPanel("end")])], heading=_("Date and time")),
+        MultiFieldPanel(
+            [
+                FieldPanel("venue_name"),
+                FieldPanel("street_address"),
+                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
+                FieldPanel("accessibility_info"),
+            ],
+            heading=_("Location"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("max_seats_per_signup")]),
+                FieldPanel("waiting_list_enabled"),
+                FieldRowPanel([FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]),
+            ],
+            heading=_("Seats and registration"),
+        ),
+        InlinePanel("programme", label=_("Pitch"), heading=_("Programme: initiatives on stage")),
+        FieldPanel("body"),
+        *TaxonomyMixin.taxonomy_panels,
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("venue_name"),
+        index.FilterField("start"),
+        index.FilterField("end"),
+    ]
+
+    parent_page_types = ["initiatives.PitchEventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("pitch event")
+        verbose_name_plural = _("pitch events")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = _("The end must be after the start.")
+        if self.registration_opens_at and self.registration_closes_at:
+            if self.registration_closes_at <= self.registration_opens_at:
+                errors["registration_closes_at"] = _("Registration must close after it opens.")
+        if self.registration_closes_at and self.end and self.registration_closes_at > self.end:
+            errors["registration_closes_at"] = _("Registration cannot close after the event has ended.")
+        if self.max_seats_per_signup is not None and self.max_seats_per_signup < 1:
+            errors["max_seats_per_signup"] = _("Allow at least one seat per sign-up.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def card_summary(self):
+        return self.summary
+
+    @property
+    def card_image(self):
+        return self.image
+
+    @property
+    def is_past(self):
+        return self.end < timezone.now()
+
+    @property
+    def registration_closes(self):
+        return self.registration_closes_at or self.start
+
+    @property
+    def registration_state(self):
+        """'not_open', 'open', 'closed' or 'past'."""
+        now = timezone.now()
+        if self.is_past:
+            return "past"
+        if self.registration_opens_at and now < self.registration_opens_at:
+            return "not_open"
+        if now >= self.registration_closes:
+            return "closed"
+        return "open"
+
+    @property
+    def duration(self):
+        return self.end - self.start if self.start and self.end else timedelta(0)
+
+    def programme_items(self):
+        return self.programme.select_related("initiative", "initiative__image").all()
+
+
+class PitchSlot(Orderable):
+    """One initiative on the stage of a pitch event, in programme order."""
+
+    event = ParentalKey(PitchEventPage, on_delete=models.CASCADE, related_name="programme")
+    initiative = models.ForeignKey(
+        InitiativePage, on_delete=models.CASCADE, related_name="pitch_slots", verbose_name=_("initiative")
+    )
+    starts_at = models.TimeField(_("time"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    panels = [PageChooserPanel("initiative"), FieldRowPanel([FieldPanel("starts_at"), FieldPanel("note")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("pitch")
+        verbose_name_plural = _("programme")

@@ -1,0 +1,320 @@
+"""Home page, general pages, the shared taxonomy (themes and neighbourhoods) and the
+municipality's site settings. Every other page type builds on BasePage and TaxonomyMixin."""
+
+from django import forms
+from django.apps import apps
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from .blocks import BaseStreamBlock
+
+LISTING_PAGE_SIZE = 12
+
+
+# --- Taxonomy ---------------------------------------------------------------------------
+
+
+class Theme(TranslatableMixin, index.Indexed, models.Model):
+    """A theme such as 'Groen' or 'Wonen', shared by every content type."""
+
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=80, help_text=_("Used in addresses, e.g. /thema/groen/."))
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self):
+        return self.name
+
+
+class Neighbourhood(TranslatableMixin, index.Indexed, models.Model):
+    """A neighbourhood (wijk) of the municipality, optionally with its CBS district code."""
+
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=80, help_text=_("Used in addresses, e.g. /wijk/west/."))
+    cbs_code = models.CharField(
+        _("CBS district code"),
+        max_length=10,
+        blank=True,
+        help_text=_("The code Statistics Netherlands uses for this district, e.g. WK036301."),
+    )
+    population = models.PositiveIntegerField(
+        _("number of residents"), null=True, blank=True, help_text=_("Used to see which neighbourhoods take part less.")
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("cbs_code"),
+        FieldPanel("population"),
+        FieldPanel("description"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("neighbourhood")
+        verbose_name_plural = _("neighbourhoods")
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self):
+        return self.name
+
+
+# --- Site settings ----------------------------------------------------------------------
+
+
+@register_setting(icon="site")
+class MunicipalitySettings(BaseSiteSetting):
+    """Who runs this portal: name, contact details and the links every page footer shows."""
+
+    municipality_name = models.CharField(_("municipality name"), max_length=120, default="Gemeente")
+    contact_email = models.EmailField(
+        _("general contact e-mail"), blank=True, help_text=_("A team address, never a personal one.")
+    )
+    contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("privacy statement page"),
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("accessibility statement page"),
+    )
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("contact page"),
+    )
+
+    panels = [
+        FieldPanel("municipality_name"),
+        MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")], heading=_("Contact")),
+        MultiFieldPanel(
+            [FieldPanel("privacy_page"), FieldPanel("accessibility_page"), FieldPanel("contact_page")],
+            heading=_("Footer links"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("municipality")
+
+
+# --- Base page and shared fields -------------------------------------------------------
+
+
+class BasePage(Page):
+    """Abstract base of every Meedoen page: listing summary and the card fields."""
+
+    class Meta:
+        abstract = True
+
+    @property
+    def card_summary(self):
+        return self.search_description
+
+    @property
+    def card_image(self):
+        return None
+
+
+class TaxonomyMixin(models.Model):
+    """Themes and neighbourhoods, the two ways residents slice every content type."""
+
+    themes = ParentalManyToManyField(Theme, blank=True, related_name="%(class)s_pages", verbose_name=_("themes"))
+    neighbourhoods = ParentalManyToManyField(
+        Neighbourhood,
+        blank=True,
+        related_name="%(class)s_pages",
+        verbose_name=_("neighbourhoods"),
+        help_text=_("Leave empty when it concerns the whole municipality."),
+    )
+
+    taxonomy_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("neighbourhoods", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Themes and neighbourhoods"),
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+
+def paginate(request, queryset, per_page=LISTING_PAGE_SIZE):
+    """Page `queryset` by the ?page= parameter. A bad or out-of-range number gives the
+    first or the last page, never an error."""
+    paginator = Paginator(queryset, per_page)
+    number = request.GET.get("page", 1)
+    try:
+        return paginator.page(number)
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
+# --- Home and general pages ------------------------------------------------------------
+
+
+class HomePage(BasePage):
+    """The front page of one language: hero, featured items and automatic sections."""
+
+    hero_intro = models.TextField(_("hero text"), max_length=400, blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hero image"),
+    )
+    hero_cta_text = models.CharField(_("hero button text"), max_length=60, blank=True)
+    hero_cta_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hero button page"),
+    )
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("extra content"))
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_intro"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_cta_text"),
+                FieldPanel("hero_cta_page"),
+            ],
+            heading=_("Hero"),
+        ),
+        InlinePanel("featured_items", label=_("Featured items"), max_num=8),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("hero_intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "pages.ContentPage",
+        "initiatives.InitiativeIndexPage",
+        "initiatives.PitchEventIndexPage",
+        "participation.ParticipationProjectIndexPage",
+        "participation.PolicyFeedbackStoryIndexPage",
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        # The content apps build on this one, so their models are looked up by name.
+        InitiativePage = apps.get_model("initiatives", "InitiativePage")  # noqa: N806
+        PitchEventPage = apps.get_model("initiatives", "PitchEventPage")  # noqa: N806
+        PolicyFeedbackStoryPage = apps.get_model("participation", "PolicyFeedbackStoryPage")  # noqa: N806
+
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        featured = list(self.featured_items.select_related("item").all())
+        featured_pages = [f.item.specific for f in featured if f.item and f.item.live]
+        featured_ids = {p.pk for p in featured_pages}
+        context["featured_pages"] = featured_pages
+        context["upcoming_events"] = (
+            PitchEventPage.objects.live()
+            .public()
+            .filter(locale=self.locale, end__gte=now)
+            .exclude(pk__in=featured_ids)
+            .order_by("start")
+            .select_related("image")[:3]
+        )
+        context["newest_initiatives"] = (
+            InitiativePage.objects.live()
+            .public()
+            .filter(locale=self.locale)
+            .exclude(pk__in=featured_ids)
+            .order_by("-first_published_at")
+            .select_related("image")
+            .prefetch_related("themes")[:6]
+        )
+        context["latest_stories"] = (
+            PolicyFeedbackStoryPage.objects.live()
+            .public()
+            .filter(locale=self.locale)
+            .exclude(pk__in=featured_ids)
+            .order_by("-date")
+            .select_related("image")[:3]
+        )
+        return context
+
+
+class HomePageFeaturedItem(Orderable):
+    """One editor-picked item on the home page."""
+
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_items")
+    item = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("item"))
+
+    panels = [
+        PageChooserPanel(
+            "item",
+            page_type=[
+                "initiatives.InitiativePage",
+                "initiatives.PitchEventPage",
+                "participation.ParticipationProjectPage",
+                "participation.PolicyFeedbackStoryPage",
+            ],
+        )
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("featured item")
+        verbose_name_plural = _("featured items")
+
+
+class ContentPage(BasePage):
+    """A general page: about the portal, the privacy statement, how participation works."""
+
+    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("content"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["pages.HomePage", "pages.ContentPage"]
+    subpage_types = ["pages.ContentPage"]
+
+    class Meta:
+        verbose_name = _("general page")
+
+    @property
+    def card_summary(self):
+        return self.search_description or self.intro

@@ -1,0 +1,11 @@
+"""Development: DEBUG on, a fixed insecure key, console e-mail, static files from the apps."""
+
+from .base import *  # noqa: F403
+from .base import STORAGES, env_bool, env_list
+
+DEBUG = env_bool("DEBUG", True)
+SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-never-use-in-production"  # noqa: F405, S105
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+MEEDOEN_SERVE_MEDIA = True
