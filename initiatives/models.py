@@ -2,20 +2,27 @@
 
 from datetime import timedelta
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from pages.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, LinkBlock
 from pages.models import BasePage, TaxonomyMixin, paginate
+
+from . import contact
+from .forms import InitiativeContactForm
 
 
 class InitiativeIndexPage(BasePage):
@@ -52,7 +59,7 @@ class InitiativePageTag(TaggedItemBase):
     content_object = ParentalKey("initiatives.InitiativePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class InitiativePage(TaxonomyMixin, BasePage):
+class InitiativePage(RoutablePageMixin, TaxonomyMixin, BasePage):
     """A resident initiative: what it is, who runs it, what it needs and how to help."""
 
     class Status(models.TextChoices):
@@ -121,6 +128,31 @@ class InitiativePage(TaxonomyMixin, BasePage):
     @property
     def card_image(self):
         return self.image
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        return self.render(request, context_overrides={"contact_form": InitiativeContactForm()})
+
+    @path("contact/", name="contact")
+    def contact_route(self, request):
+        """Residents write to the initiative here; the message is relayed by e-mail
+        without revealing the initiative's address (and the sender's only as reply-to)."""
+        if request.method != "POST":
+            return redirect(self.get_url(request) + "#contact")
+        form = InitiativeContactForm(request.POST)
+        if not form.is_valid():
+            return self.render(request, context_overrides={"contact_form": form}, status=400)
+        if contact.is_rate_limited(request):
+            form.add_error(None, contact.RATE_LIMIT_MESSAGE)
+            return self.render(request, context_overrides={"contact_form": form}, status=429)
+        contact.submit_message(self, form.cleaned_data, language=get_language())
+        messages.success(request, _("Thank you. Your message has been sent to the initiative."))
+        return redirect(self.get_url(request) + "#contact")
+
+    def render(self, request, *args, status=200, **kwargs):
+        response = super().render(request, *args, **kwargs)
+        response.status_code = status
+        return response
 
     def pitch_events(self):
         """The live pitch events this initiative pitched (or will pitch) at, newest first."""
@@ -321,3 +353,29 @@ class PitchSlot(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("pitch")
         verbose_name_plural = _("programme")
+
+
+class InitiativeContactMessage(models.Model):
+    """A resident's message to an initiative, kept until it has been relayed by e-mail
+    and then for a short retention period (CONTACT_MESSAGE_RETENTION_DAYS)."""
+
+    initiative = models.ForeignKey(
+        InitiativePage, on_delete=models.CASCADE, related_name="contact_messages", verbose_name=_("initiative")
+    )
+    sender_name = models.CharField(_("name"), max_length=100)
+    sender_email = models.EmailField(_("e-mail address"))
+    message = models.TextField(_("message"), max_length=2000)
+    language = models.CharField(_("language"), max_length=10)
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.CharField(_("last error"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("message to an initiative")
+        verbose_name_plural = _("messages to initiatives")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["sent_at", "created_at"])]
+
+    def __str__(self):
+        return f"{self.initiative_id} {self.created_at:%Y-%m-%d %H:%M}"

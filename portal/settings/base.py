@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -265,6 +266,10 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+if MEEDOEN_ENABLE_EMBEDS:
+    # Embedded players come from the providers' own hosts.
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"] = [SELF, "https:"]
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -273,3 +278,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# Behind a proxy that sets X-Forwarded-For (and strips what clients send), rate limits
+# count per real client address.
+MEEDOEN_TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
+# Messages from residents to initiatives: at most this many per address per hour, kept
+# this many days after they have been relayed.
+MEEDOEN_CONTACT_RATE_LIMIT = int(os.environ.get("CONTACT_RATE_LIMIT", "5"))
+MEEDOEN_CONTACT_MESSAGE_RETENTION_DAYS = int(os.environ.get("CONTACT_MESSAGE_RETENTION_DAYS", "30"))
