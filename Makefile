@@ -10,7 +10,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev browser-deps run setup test test-fast lint format messages \
+.PHONY: help install install-dev browser-deps gettext-deps run setup test test-fast lint format messages \
         compilemessages migrations-check check bench clean
 
 help: ## Show this help
@@ -36,10 +36,16 @@ browser-deps: ## Install Debian's Chromium for the browser tests (if missing)
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-compilemessages: $(VENV)/.installed ## Compile the translation catalogs in locale/
+gettext-deps: ## Install GNU gettext (msgfmt, xgettext) from Debian's packages (if missing)
+	@command -v msgfmt >/dev/null && command -v xgettext >/dev/null || { \
+	  echo "Installing gettext from Debian's packages..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq gettext >/dev/null; }
+
+compilemessages: $(VENV)/.installed gettext-deps ## Compile the translation catalogs in locale/
 	cd locale && ../$(PY) ../manage.py compilemessages --ignore=.venv -v 0
 
-messages: $(VENV)/.installed ## Update the nl and en catalogs from the source
+messages: $(VENV)/.installed gettext-deps ## Update the nl and en catalogs from the source
 	$(MANAGE) makemessages -l nl -l en --no-obsolete --ignore=.venv --ignore=var --ignore=bench
 
 setup: $(VENV)/.installed compilemessages ## Migrate and load the demo municipality

@@ -15,8 +15,9 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from pages.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, LinkBlock
 from pages.models import BasePage, TaxonomyMixin, paginate
@@ -93,6 +94,10 @@ class InitiativePage(RoutablePageMixin, TaxonomyMixin, BasePage):
     links = StreamField([("link", LinkBlock())], blank=True, verbose_name=_("links"))
     tags = ClusterTaggableManager(through=InitiativePageTag, blank=True, verbose_name=_("tags"))
 
+    override_translatable_fields = TaxonomyMixin.override_translatable_fields + [
+        SynchronizedField("public_owner"),
+    ]
+
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("image"),
@@ -165,7 +170,7 @@ class InitiativePage(RoutablePageMixin, TaxonomyMixin, BasePage):
         )
 
 
-class InitiativeNeed(Orderable):
+class InitiativeNeed(TranslatableMixin, Orderable):
     """Something an initiative asks for on the societal marketplace."""
 
     class Kind(models.TextChoices):
@@ -183,7 +188,7 @@ class InitiativeNeed(Orderable):
 
     panels = [FieldRowPanel([FieldPanel("kind"), FieldPanel("description")])]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("need")
         verbose_name_plural = _("needs")
 
@@ -245,6 +250,14 @@ class PitchEventPage(TaxonomyMixin, BasePage):
     registration_closes_at = models.DateTimeField(
         _("registration closes"), null=True, blank=True, help_text=_("Leave empty to close when the event starts.")
     )
+
+    # An address and a venue's name read the same in every language.
+    override_translatable_fields = TaxonomyMixin.override_translatable_fields + [
+        SynchronizedField("venue_name"),
+        SynchronizedField("street_address"),
+        SynchronizedField("postal_code"),
+        SynchronizedField("city"),
+    ]
 
     content_panels = Page.content_panels + [
         FieldPanel("edition"),
@@ -338,7 +351,7 @@ class PitchEventPage(TaxonomyMixin, BasePage):
         return self.programme.select_related("initiative", "initiative__image").all()
 
 
-class PitchSlot(Orderable):
+class PitchSlot(TranslatableMixin, Orderable):
     """One initiative on the stage of a pitch event, in programme order."""
 
     event = ParentalKey(PitchEventPage, on_delete=models.CASCADE, related_name="programme")
@@ -350,7 +363,7 @@ class PitchSlot(Orderable):
 
     panels = [PageChooserPanel("initiative"), FieldRowPanel([FieldPanel("starts_at"), FieldPanel("note")])]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("pitch")
         verbose_name_plural = _("programme")
 

@@ -13,6 +13,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from .blocks import BaseStreamBlock
 
@@ -57,6 +58,9 @@ class Neighbourhood(TranslatableMixin, index.Indexed, models.Model):
         _("number of residents"), null=True, blank=True, help_text=_("Used to see which neighbourhoods take part less.")
     )
     description = models.TextField(_("description"), blank=True)
+
+    # The code and the number of residents are the same in every language.
+    override_translatable_fields = [SynchronizedField("cbs_code")]
 
     panels = [
         FieldPanel("name"),
@@ -146,7 +150,14 @@ class BasePage(Page):
 
 
 class TaxonomyMixin(models.Model):
-    """Themes and neighbourhoods, the two ways residents slice every content type."""
+    """Themes and neighbourhoods, the two ways residents slice every content type.
+
+    wagtail-localize skips many-to-many fields unless told otherwise: they are
+    synchronised, so a translation keeps the same themes and neighbourhoods (templates
+    show each in the active language with `.localized`).
+    """
+
+    override_translatable_fields = [SynchronizedField("themes"), SynchronizedField("neighbourhoods")]
 
     themes = ParentalManyToManyField(Theme, blank=True, related_name="%(class)s_pages", verbose_name=_("themes"))
     neighbourhoods = ParentalManyToManyField(

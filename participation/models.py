@@ -9,8 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from pages.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, FeedbackStreamBlock
 from pages.models import BasePage, TaxonomyMixin, paginate
@@ -99,6 +100,10 @@ class ParticipationProjectPage(TaxonomyMixin, BasePage):
         verbose_name=_("related events"),
     )
 
+    override_translatable_fields = TaxonomyMixin.override_translatable_fields + [
+        SynchronizedField("related_events"),
+    ]
+
     content_panels = Page.content_panels + [
         FieldPanel("question"),
         FieldPanel("summary"),
@@ -159,7 +164,7 @@ class ParticipationProjectPage(TaxonomyMixin, BasePage):
         return self.feedback_stories.live().public().filter(locale=self.locale).order_by("-date")
 
 
-class ProjectPhase(Orderable):
+class ProjectPhase(TranslatableMixin, Orderable):
     """One phase of a participation project, such as 'Ideas' or 'Decision by the council'."""
 
     page = ParentalKey(ParticipationProjectPage, on_delete=models.CASCADE, related_name="phases")
@@ -180,7 +185,7 @@ class ProjectPhase(Orderable):
         FieldPanel("is_participation"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("phase")
         verbose_name_plural = _("phases")
 

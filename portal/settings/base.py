@@ -228,7 +228,13 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_DATE_FORMAT = "%d-%m-%Y"
 WAGTAIL_DATETIME_FORMAT = "%d-%m-%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# Machine translation in the translation editor: off unless a DeepL key is configured.
+DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
+if DEEPL_API_KEY:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY, "FORMALITY": os.environ.get("DEEPL_FORMALITY", "prefer_less")},
+    }
 
 # Serve uploaded media from Django (development, single-server installs). A proxy in front
 # of several app servers serves MEDIA_ROOT (or shared object storage) itself.
