@@ -248,6 +248,15 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
 
+    def featured_pages(self):
+        """The editor's picks in this home page's language, in the editor's order. Picks
+        are synchronised across translations, so each is looked up in this locale; a pick
+        without a live translation is left out."""
+        keys = list(self.featured_items.order_by("sort_order").values_list("item__translation_key", flat=True))
+        found = Page.objects.live().public().filter(translation_key__in=keys, locale_id=self.locale_id).specific()
+        by_key = {page.translation_key: page for page in found}
+        return [by_key[key] for key in keys if key in by_key]
+
     def get_context(self, request, *args, **kwargs):
         # The content apps build on this one, so their models are looked up by name.
         InitiativePage = apps.get_model("initiatives", "InitiativePage")  # noqa: N806
@@ -256,8 +265,7 @@ class HomePage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        featured = list(self.featured_items.select_related("item").all())
-        featured_pages = [f.item.specific for f in featured if f.item and f.item.live]
+        featured_pages = self.featured_pages()
         featured_ids = {p.pk for p in featured_pages}
         context["featured_pages"] = featured_pages
         context["upcoming_events"] = (
