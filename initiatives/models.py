@@ -46,7 +46,6 @@ class InitiativeIndexPage(BasePage):
             .live()
             .public()
             .select_related("image")
-            .prefetch_related("themes", "neighbourhoods")
             .order_by("-first_published_at", "-pk")
         )
 
@@ -164,7 +163,7 @@ class InitiativePage(RoutablePageMixin, TaxonomyMixin, BasePage):
         return (
             PitchEventPage.objects.live()
             .public()
-            .filter(programme__initiative__translation_key=self.translation_key, locale=self.locale)
+            .filter(programme__initiative__translation_key=self.translation_key, locale_id=self.locale_id)
             .distinct()
             .order_by("-start")
         )

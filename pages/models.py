@@ -5,6 +5,7 @@ from django import forms
 from django.apps import apps
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -248,14 +249,20 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
 
-    def featured_pages(self):
+    def featured_pages(self, private=None):
         """The editor's picks in this home page's language, in the editor's order. Picks
-        are synchronised across translations, so each is looked up in this locale; a pick
-        without a live translation is left out."""
-        keys = list(self.featured_items.order_by("sort_order").values_list("item__translation_key", flat=True))
-        found = Page.objects.live().public().filter(translation_key__in=keys, locale_id=self.locale_id).specific()
-        by_key = {page.translation_key: page for page in found}
-        return [by_key[key] for key in keys if key in by_key]
+        are synchronised across translations, so each is looked up in this locale by its
+        translation key; a pick without a live translation is left out."""
+        private = private if private is not None else Page.objects.all().private_q()
+        picks = self.featured_items.filter(item__translation_key=OuterRef("translation_key"))
+        return list(
+            Page.objects.live()
+            .exclude(private)
+            .filter(locale_id=self.locale_id, translation_key__in=Subquery(picks.values("item__translation_key")))
+            .annotate(pick_order=Subquery(picks.values("sort_order")[:1]))
+            .order_by("pick_order")
+            .specific()
+        )
 
     def get_context(self, request, *args, **kwargs):
         # The content apps build on this one, so their models are looked up by name.
@@ -264,34 +271,22 @@ class HomePage(BasePage):
         PolicyFeedbackStoryPage = apps.get_model("participation", "PolicyFeedbackStoryPage")  # noqa: N806
 
         context = super().get_context(request, *args, **kwargs)
-        now = timezone.now()
-        featured_pages = self.featured_pages()
-        featured_ids = {p.pk for p in featured_pages}
+        private = Page.objects.all().private_q()  # one query for every list below
+        featured_pages = self.featured_pages(private)
+        featured_ids = [p.pk for p in featured_pages]
+
+        def live_here(model):
+            return model.objects.live().exclude(private).filter(locale_id=self.locale_id).exclude(pk__in=featured_ids)
+
         context["featured_pages"] = featured_pages
         context["upcoming_events"] = (
-            PitchEventPage.objects.live()
-            .public()
-            .filter(locale=self.locale, end__gte=now)
-            .exclude(pk__in=featured_ids)
-            .order_by("start")
-            .select_related("image")[:3]
+            live_here(PitchEventPage).filter(end__gte=timezone.now()).order_by("start").select_related("image")[:3]
         )
         context["newest_initiatives"] = (
-            InitiativePage.objects.live()
-            .public()
-            .filter(locale=self.locale)
-            .exclude(pk__in=featured_ids)
-            .order_by("-first_published_at")
-            .select_related("image")
-            .prefetch_related("themes")[:6]
+            live_here(InitiativePage).order_by("-first_published_at", "-pk").select_related("image")[:6]
         )
         context["latest_stories"] = (
-            PolicyFeedbackStoryPage.objects.live()
-            .public()
-            .filter(locale=self.locale)
-            .exclude(pk__in=featured_ids)
-            .order_by("-date")
-            .select_related("image")[:3]
+            live_here(PolicyFeedbackStoryPage).order_by("-date", "-pk").select_related("image")[:3]
         )
         return context
 

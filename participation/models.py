@@ -57,7 +57,6 @@ class ParticipationProjectIndexPage(BasePage):
             .live()
             .public()
             .select_related("image")
-            .prefetch_related("themes", "neighbourhoods")
             .order_by(ParticipationProjectPage.status_ordering(), "-first_published_at", "-pk")
         )
         context["items"] = paginate(request, projects)
@@ -161,7 +160,14 @@ class ParticipationProjectPage(TaxonomyMixin, BasePage):
         return None
 
     def live_feedback_stories(self):
-        return self.feedback_stories.live().public().filter(locale=self.locale).order_by("-date")
+        """Stories about this project in this language. A translated story may still point
+        at the project in the source language, so match on the translation key."""
+        return (
+            PolicyFeedbackStoryPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, project__translation_key=self.translation_key)
+            .order_by("-date", "-pk")
+        )
 
 
 class ProjectPhase(TranslatableMixin, Orderable):
@@ -226,7 +232,6 @@ class PolicyFeedbackStoryIndexPage(BasePage):
             .live()
             .public()
             .select_related("image")
-            .prefetch_related("themes", "neighbourhoods")
             .order_by("-date", "-pk")
         )
         context["items"] = paginate(request, stories)

@@ -1,0 +1,894 @@
+"""Template tags for Meedoen's front end: navigation, breadcrumbs, the language switcher,
+footer links, cards and a few small helpers.
+
+The page "chrome" (main menu, breadcrumbs, language switcher, hreflang links, footer
+links) comes from one query per request, besides the MunicipalitySettings row: the home
+page of the active language with its children, every translation of the current page and
+of its ancestors, and the municipality's footer pages with their translations. Listings go through `cards` and
+`card_sections`, which fetch card images (with their renditions), themes and
+neighbourhoods for the whole list at once: a card never runs a query of its own; and
+`render_cards` keeps each card's HTML in the cache under a key made of everything it
+shows, so it can never be out of date.
+"""
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from django import template
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.core.exceptions import FieldDoesNotExist
+from django.core.paginator import Page as PaginatorPage
+from django.db import connection
+from django.db.models import Q, QuerySet
+from django.http import QueryDict
+from django.template.loader import get_template
+from django.urls import NoReverseMatch, reverse, translate_url
+from django.utils import translation
+from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from wagtail.embeds.embeds import get_embed_hash
+from wagtail.embeds.models import Embed
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Site, TranslatableMixin
+
+from pages.models import MunicipalitySettings
+
+register = template.Library()
+
+#: The rendition every card uses (Card.rendition, shown by templates/includes/card.html).
+CARD_IMAGE_SPEC = "fill-640x360|format-webp"
+#: The home page's hero image, as templates/pages/home_page.html asks for it.
+HERO_IMAGE_SPEC = "fill-960x540|format-webp"
+
+#: What a resident reads above a card or search result, by model name.
+TYPE_LABELS = {
+    "initiativepage": _("Initiative"),
+    "pitcheventpage": _("Pitch event"),
+    "participationprojectpage": _("Participation project"),
+    "policyfeedbackstorypage": _("Feedback story"),
+    "contentpage": _("Page"),
+    "homepage": _("Home"),
+    "initiativeindexpage": _("Overview"),
+    "pitcheventindexpage": _("Overview"),
+    "participationprojectindexpage": _("Overview"),
+    "policyfeedbackstoryindexpage": _("Overview"),
+}
+
+#: The overview pages right under a home page, by the name templates use for them.
+INDEX_PAGE_KINDS = {
+    "initiativeindexpage": "initiatives",
+    "pitcheventindexpage": "events",
+    "participationprojectindexpage": "projects",
+    "policyfeedbackstoryindexpage": "stories",
+}
+
+MUNICIPALITY_PAGE_FIELDS = ("privacy_page", "accessibility_page", "contact_page")
+TAXONOMY_FIELDS = ("themes", "neighbourhoods")
+
+
+# --- Small helpers -----------------------------------------------------------------------
+
+
+def _request_store(context):
+    """A dict that lives as long as the request (a fresh one when there is no request)."""
+    request = context.get("request")
+    if request is None:
+        return {}
+    store = getattr(request, "_meedoen_store", None)
+    if store is None:
+        store = request._meedoen_store = {}
+    return store
+
+
+def _once_per_request(context, key, compute):
+    store = _request_store(context)
+    if key not in store:
+        store[key] = compute()
+    return store[key]
+
+
+def _language_code(code=None):
+    """The site language for `code` (default: the active language), e.g. 'nl'."""
+    code = code or translation.get_language() or settings.LANGUAGE_CODE
+    try:
+        return translation.get_supported_language_variant(code)
+    except LookupError:
+        return settings.LANGUAGE_CODE
+
+
+def _language_root_url(code):
+    """The bare language root such as /en/, for when no page can be found."""
+    with translation.override(code):
+        try:
+            return reverse("wagtail_serve", args=("",))
+        except NoReverseMatch:
+            return "/"
+
+
+def _with_untranslated_flag(url):
+    return f"{url}{'&' if '?' in url else '?'}untranslated=1"
+
+
+def _is_routable_page(page):
+    return isinstance(page, Page) and page.pk is not None and page.depth >= 2
+
+
+def _has_field(model_or_obj, name):
+    try:
+        model_or_obj._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return True
+
+
+def _site(request):
+    if request is not None:
+        site = Site.find_for_request(request)
+        if site is not None:
+            return site
+    return Site.objects.select_related("root_page").filter(is_default_site=True).first()
+
+
+# --- The chrome: one query for menu, breadcrumbs, languages and footer -----------------
+
+
+@dataclass
+class Chrome:
+    """What the header, breadcrumbs and footer need, from one query."""
+
+    home: Page | None = None
+    children: list = field(default_factory=list)
+    by_path: dict = field(default_factory=dict)
+    translations: dict = field(default_factory=dict)  # language code -> live translation of the page
+    ancestors: list | None = None  # home page .. parent, active language; None when incomplete
+    ancestor_translations: dict = field(default_factory=dict)  # language code -> deepest ancestor
+    municipality_pages: dict = field(default_factory=dict)
+    locale: Locale | None = None
+
+
+def _chrome_pages(site, language, page, ancestor_paths, setting_ids):
+    """The live pages the chrome needs, in tree order, each with `chrome_language_code`:
+    every translation of the site's home page and the children of the one in `language`;
+    every translation of `page`, of its ancestors (`ancestor_paths`) and of the pages
+    `setting_ids`.
+
+    Written as SQL because it runs on every page: through the ORM, this OR of
+    subqueries costs a few milliseconds to build for well under one to run. Each part
+    uses an index (translation key, primary key, tree path, page type), so it stays fast on a tree
+    of many thousands of pages. Table and column names come from the models' metadata;
+    every value is a parameter."""
+    quote = connection.ops.quote_name
+    table, locale_table = quote(Page._meta.db_table), quote(Locale._meta.db_table)
+
+    def col(name, model=Page):
+        return quote(model._meta.get_field(name).column)
+
+    key, path, pk = col("translation_key"), col("path"), col("id")
+    # The home page's children are found by their page types (an index), as a tree path
+    # range would also cover every initiative below them.
+    root = site.root_page
+    child_types = [
+        ct.pk for ct in ContentType.objects.get_for_models(*root.specific_class.allowed_subpage_models()).values()
+    ] or [0]
+    ids = [site.root_page_id] + ([page.pk] if page is not None else []) + list(setting_ids)
+    related = " OR ".join(
+        [f"{pk} IN ({', '.join(['%s'] * len(ids))})"]
+        + ([f"{path} IN ({', '.join(['%s'] * len(ancestor_paths))})"] if ancestor_paths else [])
+    )
+    home_path = (
+        f"(SELECT {path} FROM {table} WHERE {key} = (SELECT {key} FROM {table} WHERE {pk} = %s) "  # noqa: S608
+        f"AND {col('locale')} = (SELECT {quote(Locale._meta.pk.column)} FROM {locale_table} "
+        f"WHERE {col('language_code', Locale)} = %s))"
+    )
+    sql = (
+        f"SELECT p.*, loc.{col('language_code', Locale)} AS chrome_language_code "  # noqa: S608
+        f"FROM {table} p JOIN {locale_table} loc ON loc.{quote(Locale._meta.pk.column)} = p.{col('locale')} "
+        f"WHERE p.{col('live')} AND ("
+        f"p.{key} IN (SELECT {key} FROM {table} WHERE {related}) "
+        f"OR (p.{col('content_type')} IN ({', '.join(['%s'] * len(child_types))}) AND p.{col('depth')} = %s "
+        f"AND SUBSTR(p.{path}, 1, %s) = {home_path})"
+        f") ORDER BY p.{path}"
+    )
+    params = [*ids, *ancestor_paths, *child_types, root.depth + 1, Page.steplen * root.depth, root.pk, language]
+    return list(Page.objects.raw(sql, params))
+
+
+def _build_chrome(context):
+    request = context.get("request")
+    page = context.get("page")
+    page = page if _is_routable_page(page) else None
+    language = _language_code()
+    chrome = Chrome(municipality_pages=dict.fromkeys(MUNICIPALITY_PAGE_FIELDS))
+
+    site = _site(request)
+    if site is None:
+        return chrome
+    ancestor_paths = []
+    if page is not None:
+        ancestor_paths = [page.path[: Page.steplen * depth] for depth in range(2, page.depth)]
+    setting_ids = {}
+    if request is not None:
+        municipality = MunicipalitySettings.for_request(request)
+        setting_ids = {name: getattr(municipality, f"{name}_id") for name in MUNICIPALITY_PAGE_FIELDS}
+        setting_ids = {name: pk for name, pk in setting_ids.items() if pk}
+
+    pages = _chrome_pages(site, language, page, ancestor_paths, list(setting_ids.values()))
+    locales = {p.locale_id: Locale(pk=p.locale_id, language_code=p.chrome_language_code) for p in pages}
+
+    # The home page of the active language and its children (the menu).
+    root = site.root_page
+    chrome.home = next(
+        (p for p in pages if p.translation_key == root.translation_key and p.chrome_language_code == language), None
+    )
+    if chrome.home is not None:
+        chrome.children = [p for p in pages if p.depth == root.depth + 1 and p.path.startswith(chrome.home.path)]
+    chrome.by_path = {p.path: p for p in pages}
+
+    # The active locale, without a query of its own.
+    chrome.locale = next((loc for loc in locales.values() if loc.language_code == language), None)
+    if chrome.locale is None:
+        chrome.locale = Locale.objects.filter(language_code=language).first()
+
+    # Translations of the current page, and the breadcrumb trail.
+    if page is not None:
+        chrome.translations = {p.chrome_language_code: p for p in pages if p.translation_key == page.translation_key}
+        if all(path in chrome.by_path for path in ancestor_paths):
+            chrome.ancestors = [chrome.by_path[path] for path in ancestor_paths]
+            keys = {a.translation_key for a in chrome.ancestors}
+            for candidate in sorted(pages, key=lambda p: -p.depth):
+                if candidate.translation_key in keys:
+                    chrome.ancestor_translations.setdefault(candidate.chrome_language_code, candidate)
+
+    # Footer pages, each in the active language where a live translation exists.
+    by_pk = {p.pk: p for p in pages}
+    for name, pk in setting_ids.items():
+        original = by_pk.get(pk)
+        if original is None:
+            continue
+        localized = next(
+            (
+                p
+                for p in pages
+                if p.translation_key == original.translation_key and chrome.locale and p.locale_id == chrome.locale.pk
+            ),
+            original,
+        )
+        chrome.municipality_pages[name] = localized
+    return chrome
+
+
+def _chrome(context):
+    return _once_per_request(context, "chrome", lambda: _build_chrome(context))
+
+
+def _active_locale(context):
+    return _chrome(context).locale
+
+
+# --- Objects in the active language ------------------------------------------------------
+
+
+def _localize(context, objects):
+    """`objects` (translatable model instances, mixed models allowed) in the active
+    language where a translation exists; live translations only for pages. One query
+    per model that needs translating, none when everything is in the active language."""
+    objects = [obj for obj in objects if obj is not None]
+    locale = _active_locale(context)
+    if locale is None:
+        return objects
+    wanted = defaultdict(set)
+    for obj in objects:
+        if isinstance(obj, TranslatableMixin) and obj.locale_id != locale.pk:
+            wanted[type(obj)].add(obj.translation_key)
+    found = {}
+    for model, keys in wanted.items():
+        queryset = model.objects.filter(translation_key__in=keys, locale_id=locale.pk)
+        if issubclass(model, Page):
+            queryset = queryset.live()
+        for translated in queryset:
+            found[(model, translated.translation_key)] = translated
+    return [found.get((type(obj), getattr(obj, "translation_key", None)), obj) for obj in objects]
+
+
+@register.simple_tag(takes_context=True)
+def localized_list(context, objects):
+    """`{% localized_list page.related_events.all as events %}`: each object in the active
+    language where a (live) translation exists, else as it is. For a queryset of a
+    translatable model this is one query in all; for a list, one per model that needs
+    translating."""
+    if isinstance(objects, QuerySet) and issubclass(objects.model, TranslatableMixin):
+        locale = _active_locale(context)
+        if locale is None:
+            return list(objects)
+        model = objects.model
+        translated = Q(translation_key__in=objects.values("translation_key"), locale_id=locale.pk)
+        if issubclass(model, Page):
+            translated &= Q(live=True)
+        ordering = objects.query.order_by or model._meta.ordering or ["pk"]
+        rows = list(model.objects.filter(translated | Q(pk__in=objects.values("pk"))).order_by(*ordering))
+        is_page = issubclass(model, Page)
+        in_language = {obj.translation_key: obj for obj in rows if obj.locale_id == locale.pk}
+        result = []
+        seen = set()
+        for obj in rows:
+            if obj.translation_key in seen:
+                continue
+            seen.add(obj.translation_key)
+            choice = in_language.get(obj.translation_key, obj)
+            if not is_page or choice.live:
+                result.append(choice)
+        return result
+    return _localize(context, list(objects or []))
+
+
+@register.simple_tag(takes_context=True)
+def localized_object(context, obj):
+    """`{% localized_object page.project as project %}`: like `.localized`, without a
+    Locale lookup of its own."""
+    if obj is None:
+        return None
+    return _localize(context, [obj])[0]
+
+
+@register.simple_tag(takes_context=True)
+def localized_page(context, page_id):
+    """`{% localized_page page.hero_cta_page_id as cta_page %}`: a page by id, in the
+    active language. Free when it is a child of the home page (as overview pages are);
+    otherwise one or two queries."""
+    if not page_id:
+        return None
+    chrome = _chrome(context)
+    for child in chrome.children:
+        if child.pk == page_id:
+            return child
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None:
+        return None
+    localized = _localize(context, [page])[0]
+    return localized if localized.live else None
+
+
+# --- Menu and overview pages -------------------------------------------------------------
+
+
+@register.simple_tag(takes_context=True)
+def home_page(context):
+    """The home page of the active language (None when there is none)."""
+    return _chrome(context).home
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    home = _chrome(context).home
+    if home is not None:
+        url = home.get_url(context.get("request"))
+        if url:
+            return url
+    return _language_root_url(_language_code())
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """The live children of the active language's home page that are shown in menus:
+    a list of dicts with `title`, `url`, `is_current` (this page) and `is_section`
+    (the current page lies below it)."""
+    request = context.get("request")
+    current = context.get("page")
+    current_path = current.path if isinstance(current, Page) and current.path else ""
+    return [
+        {
+            "title": child.title,
+            "url": child.get_url(request),
+            "is_current": child.path == current_path,
+            "is_section": current_path.startswith(child.path) and child.path != current_path,
+        }
+        for child in _chrome(context).children
+        if child.show_in_menus
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def index_pages(context):
+    """The overview pages under the active language's home page, as a dict with keys
+    `initiatives`, `events`, `projects` and `stories` (missing when there is none).
+    Shares the one query of the menu."""
+    found = {}
+    for child in _chrome(context).children:
+        model = child.specific_class
+        kind = INDEX_PAGE_KINDS.get(model._meta.model_name if model else "")
+        if kind and kind not in found:
+            found[kind] = child
+    return found
+
+
+# --- Breadcrumbs -------------------------------------------------------------------------
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context):
+    """From the home page to the page being shown: a list of dicts with `title`, `url`
+    and `is_current`. Empty on the home page itself."""
+    page = context.get("page")
+    if not _is_routable_page(page) or page.depth <= 2:
+        return []
+    request = context.get("request")
+    ancestors = _chrome(context).ancestors
+    if ancestors is None:  # an ancestor is not live (or not in the chrome query)
+        ancestors = list(page.get_ancestors().filter(depth__gte=2))
+    trail = [
+        {"title": _("Home") if ancestor.depth == 2 else ancestor.title, "url": ancestor.get_url(request)}
+        for ancestor in ancestors
+    ]
+    trail.append({"title": page.title, "url": page.get_url(request), "is_current": True})
+    return trail
+
+
+# --- Languages ---------------------------------------------------------------------------
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One link per language in settings.LANGUAGES: a list of dicts with `code`, `name`
+    (the language's own name), `url`, `is_current` and `is_fallback`.
+
+    On a page, each link goes to the live translation of that page; without one, to the
+    nearest ancestor that has one, with ?untranslated=1 so that page can say so. Other
+    views (search) link to the same view in the other language."""
+    request = context.get("request")
+    page = context.get("page")
+    current = _language_code()
+    chrome = _chrome(context)
+    links = []
+    for code, _name in settings.LANGUAGES:
+        is_fallback = False
+        if _is_routable_page(page):
+            if code in chrome.translations:
+                url = chrome.translations[code].get_url(request)
+            else:
+                is_fallback = True
+                target = chrome.ancestor_translations.get(code)
+                url = _with_untranslated_flag(target.get_url(request) if target else _language_root_url(code))
+        elif request is not None:
+            url = translate_url(request.get_full_path(), code)
+        else:
+            url = _language_root_url(code)
+        links.append(
+            {
+                "code": code,
+                "name": capfirst(translation.get_language_info(code)["name_local"]),
+                "url": url,
+                "is_current": code == current,
+                "is_fallback": is_fallback,
+            }
+        )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def alternate_links(context):
+    """For <link rel="alternate" hreflang>: (language code, full URL) for every live
+    translation of the current page, then ('x-default', the default language's URL)."""
+    request = context.get("request")
+    page = context.get("page")
+    if not _is_routable_page(page):
+        return []
+    translations = _chrome(context).translations
+    links = []
+    for code, _name in settings.LANGUAGES:
+        if code in translations:
+            url = translations[code].get_full_url(request)
+            if url:
+                links.append((code, url))
+    default = translations.get(settings.LANGUAGE_CODE)
+    if links and default is not None:
+        links.append(("x-default", default.get_full_url(request)))
+    return links
+
+
+@register.simple_tag
+def language_name(code=None):
+    """The name of a language in the active language, e.g. 'English' or 'Engels'."""
+    return translation.get_language_info(_language_code(code))["name_translated"]
+
+
+# --- Site and municipality -------------------------------------------------------------
+
+
+@register.simple_tag(takes_context=True)
+def site_name(context):
+    """The Wagtail site's name, or settings.WAGTAIL_SITE_NAME."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    return (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME
+
+
+@register.simple_tag(takes_context=True)
+def municipality_pages(context):
+    """The privacy, accessibility and contact pages of MunicipalitySettings, each in the
+    active language where a live translation exists: a dict with those field names as
+    keys (None when a page is not set or not live)."""
+    return _chrome(context).municipality_pages
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context):
+    """The municipality's footer links as dicts with `title`, `url` and `lang` (the
+    page's language code when it differs from the active language, else '')."""
+    request = context.get("request")
+    chrome = _chrome(context)
+    links = []
+    for name in MUNICIPALITY_PAGE_FIELDS:
+        page = chrome.municipality_pages[name]
+        if page is not None:
+            other_language = chrome.locale is not None and page.locale_id != chrome.locale.pk
+            links.append(
+                {
+                    "title": page.title,
+                    "url": page.get_url(request),
+                    # Not translated yet: the title is in the page's own language.
+                    "lang": page.chrome_language_code if other_language else "",
+                }
+            )
+    return links
+
+
+# --- Embeds ------------------------------------------------------------------------------
+
+
+@register.simple_tag
+def embeds_enabled():
+    """Whether embedded players may be shown (settings.MEEDOEN_ENABLE_EMBEDS). Off by
+    default: a player makes residents' browsers contact a third party."""
+    return bool(getattr(settings, "MEEDOEN_ENABLE_EMBEDS", False))
+
+
+@register.simple_tag
+def embed_details(value):
+    """Title, provider and address of an embed, for the plain link shown instead of a
+    player. Reads what Wagtail stored when the editor added the embed; never fetches
+    anything from the provider."""
+    url = getattr(value, "url", None) or str(value or "")
+    details = {"url": url, "title": "", "provider": urlsplit(url).hostname or ""}
+    if url:
+        embed_hash = get_embed_hash(url, getattr(value, "max_width", None), getattr(value, "max_height", None))
+        stored = (
+            Embed.objects.filter(Q(hash=embed_hash) | Q(url=url)).only("title", "provider_name").order_by("-pk").first()
+        )
+        if stored is not None:
+            details["title"] = stored.title
+            details["provider"] = stored.provider_name or details["provider"]
+    details["provider"] = details["provider"].removeprefix("www.")
+    return details
+
+
+# --- Themes and neighbourhoods -----------------------------------------------------------
+
+
+def _taxonomy_sql(model, ids, locale_id):
+    """SQL and parameters for (page id, relation name, object id, name in the active
+    language) of `model`'s themes and neighbourhoods. Table and column names come from
+    the models' metadata, every value is a parameter."""
+    parts, params = [], []
+    for name in TAXONOMY_FIELDS:
+        relation = model._meta.get_field(name)
+        target = relation.related_model._meta
+        through = relation.remote_field.through._meta.db_table
+        source_column, target_column = relation.m2m_column_name(), relation.m2m_reverse_name()
+        parts.append(
+            f"SELECT rel.{source_column}, %s, obj.{target.pk.column}, COALESCE(tr.name, obj.name) "  # noqa: S608
+            f"FROM {through} rel "
+            f"JOIN {target.db_table} obj ON obj.{target.pk.column} = rel.{target_column} "
+            f"LEFT JOIN {target.db_table} tr ON tr.translation_key = obj.translation_key AND tr.locale_id = %s "
+            f"WHERE rel.{source_column} IN ({', '.join(['%s'] * len(ids))})"
+        )
+        params += [name, locale_id, *ids]
+    return parts, params
+
+
+def _taxonomy_for(context, pages):
+    """{page pk: (themes, neighbourhoods)} for pages of any types with TaxonomyMixin, in
+    the active language, sorted by name.
+
+    One small SQL query for all pages, whatever their types: a UNION ALL over the
+    relation tables, with each name in the active language where it has been translated.
+    (Written out because it runs on every listing and detail page: the same through the
+    ORM, prefetching and then translating, costs a few queries and milliseconds.) A
+    queryset's own prefetch_related("themes", "neighbourhoods") is not needed."""
+    locale = _active_locale(context)
+    by_class = defaultdict(list)
+    for page in pages:
+        if all(_has_field(page, name) for name in TAXONOMY_FIELDS):
+            by_class[type(page)].append(page.pk)
+    if not by_class:
+        return {}
+    parts, params, targets = [], [], {}
+    for model, ids in by_class.items():
+        model_parts, model_params = _taxonomy_sql(model, ids, locale.pk if locale else None)
+        parts += model_parts
+        params += model_params
+        targets.update({name: model._meta.get_field(name).related_model for name in TAXONOMY_FIELDS})
+    found = defaultdict(lambda: {name: [] for name in TAXONOMY_FIELDS})
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        for page_id, name, pk, label in cursor.fetchall():
+            found[page_id][name].append(targets[name](pk=pk, name=label))
+    return {
+        page_id: tuple(sorted(found[page_id][name], key=lambda obj: obj.name) for name in TAXONOMY_FIELDS)
+        for ids in by_class.values()
+        for page_id in ids
+    }
+
+
+@register.simple_tag(takes_context=True)
+def taxonomy(context, page):
+    """`{% taxonomy page as tax %}`: the page's themes and neighbourhoods in the active
+    language, as a dict with `themes` and `neighbourhoods` (one query)."""
+    themes, neighbourhoods = _taxonomy_for(context, [page]).get(page.pk, ([], []))
+    return {"themes": themes, "neighbourhoods": neighbourhoods}
+
+
+# --- Cards -------------------------------------------------------------------------------
+
+
+@dataclass
+class Card:
+    """What templates/includes/card.html shows for one page."""
+
+    page: Page
+    kind: str
+    type_label: str
+    themes: list = field(default_factory=list)
+    neighbourhoods: list = field(default_factory=list)
+    #: The card image's CARD_IMAGE_SPEC rendition (with url, width, height), or None.
+    rendition: object = None
+
+
+def _model_name(page):
+    if type(page) is Page:
+        model = page.specific_class
+        return model._meta.model_name if model else "page"
+    return page._meta.model_name
+
+
+@register.filter
+def type_label(page):
+    """'Initiative', 'Pitch event'... for a page of any type."""
+    if not isinstance(page, Page):
+        return ""
+    name = _model_name(page)
+    if name in TYPE_LABELS:
+        return TYPE_LABELS[name]
+    model = page.specific_class or type(page)
+    return capfirst(model._meta.verbose_name)
+
+
+def _image_field_is_loaded(obj, name):
+    return obj._meta.get_field(name).is_cached(obj)
+
+
+def _load_images(wanted):
+    """Load images with one rendition each, in one query in the usual case.
+
+    `wanted` is a list of (object, image field name, filter spec). Each image is put in
+    the object's field cache, with the renditions of that spec already attached, so that
+    `{% image %}` with the same spec runs no query. The renditions query brings the images
+    along; only images that have no such rendition yet (their first showing) need one more
+    query, and the rendition is then made as usual."""
+    image_model = get_image_model()
+    wanted = [(obj, name, spec) for obj, name, spec in wanted if getattr(obj, f"{name}_id", None)]
+    if not wanted:
+        return
+    condition = Q()
+    by_spec = defaultdict(set)
+    for obj, name, spec in wanted:
+        by_spec[spec].add(getattr(obj, f"{name}_id"))
+    for spec, ids in by_spec.items():
+        condition |= Q(filter_spec=spec, image_id__in=ids)
+    renditions = defaultdict(list)
+    images = {}
+    for rendition in image_model.get_rendition_model().objects.filter(condition).select_related("image"):
+        renditions[(rendition.image_id, rendition.filter_spec)].append(rendition)
+        images.setdefault(rendition.image_id, rendition.image)
+    for obj, name, _spec in wanted:
+        if _image_field_is_loaded(obj, name) and getattr(obj, name) is not None:
+            images.setdefault(getattr(obj, f"{name}_id"), getattr(obj, name))
+    missing = {getattr(obj, f"{name}_id") for obj, name, _spec in wanted} - images.keys()
+    if missing:
+        images.update(image_model.objects.in_bulk(missing))
+    for obj, name, spec in wanted:
+        image = images.get(getattr(obj, f"{name}_id"))
+        if image is None:
+            continue
+        # Several objects may share an image (and so one instance): collect every spec.
+        found = renditions.get((image.pk, spec), [])
+        attached = getattr(image, "prefetched_renditions", None)
+        if attached is None:
+            image.prefetched_renditions = list(found)
+        else:
+            attached.extend(r for r in found if r not in attached)
+        setattr(obj, name, image)
+
+
+def _card_rendition(page):
+    """The card rendition of the page's card image, from the prefetched renditions.
+    (Image.get_renditions, unlike get_rendition behind {% image %}, does not write a
+    prefetched rendition back to the cache: a third of a millisecond per card.)"""
+    image = page.card_image
+    if image is None:
+        return None
+    return image.get_renditions(CARD_IMAGE_SPEC)[CARD_IMAGE_SPEC]
+
+
+def _prepare_cards(context, pages, extra_images=()):
+    """Fetch everything the cards show for all `pages` at once; wrap each in a Card."""
+    pages = [p for p in pages if p is not None]
+    _load_images([(p, "image", CARD_IMAGE_SPEC) for p in pages if _has_field(p, "image")] + list(extra_images))
+    taxonomies = _taxonomy_for(context, pages)
+    return [
+        Card(
+            page=page,
+            kind=_model_name(page),
+            type_label=type_label(page),
+            themes=taxonomies.get(page.pk, ([], []))[0],
+            neighbourhoods=taxonomies.get(page.pk, ([], []))[1],
+            rendition=_card_rendition(page),
+        )
+        for page in pages
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def cards(context, items):
+    """`{% cards items as card_list %}`: the pages of a list, queryset or paginator page
+    as Cards, with everything a card shows fetched for the whole list at once."""
+    if items is None:
+        return []
+    return _prepare_cards(context, list(items))
+
+
+@register.simple_tag(takes_context=True)
+def card_sections(context, hero=None, **sections):
+    """`{% card_sections featured=featured_pages events=upcoming_events as sections %}`:
+    like `cards` for several lists at once (one set of queries for all of them); returns a
+    dict of lists of Cards with the same keys.
+
+    `hero=page` also loads the home page's hero image (in the same query as the card
+    images, with its HERO_IMAGE_SPEC rendition) for `{% image page.hero_image ... %}`."""
+    lists = {name: [p for p in (items or []) if p is not None] for name, items in sections.items()}
+    extra = [(hero, "hero_image", HERO_IMAGE_SPEC)] if hero is not None and _has_field(hero, "hero_image") else []
+    prepared = iter(_prepare_cards(context, [page for items in lists.values() for page in items], extra))
+    return {name: [next(prepared) for _page in items] for name, items in lists.items()}
+
+
+# --- Rendering cards, with a cache that cannot go stale ---------------------------------
+
+CARD_TEMPLATE = "includes/card.html"
+CARD_CACHE_TIMEOUT = 24 * 60 * 60
+
+#: What a card shows besides title, summary, image and taxonomy, per page type.
+CARD_FIELDS = {
+    "initiativepage": ("status",),
+    "pitcheventpage": ("start", "end", "venue_name", "city"),
+    "participationprojectpage": ("status", "ladder_rung"),
+    "policyfeedbackstorypage": ("date",),
+}
+
+
+@lru_cache(maxsize=8)
+def _source_version(source):
+    return hashlib.md5(source.encode(), usedforsecurity=False).hexdigest()
+
+
+def _card_template():
+    """The card template (through the template loaders, so an edited template is picked
+    up as usual) and a hash of its source, part of every card's cache key."""
+    template = get_template(CARD_TEMPLATE)
+    return template, _source_version(getattr(template.template, "source", ""))
+
+
+def _card_cache_key(card, url, heading_level, template_version):
+    """A key made of everything the card shows, so a cached card is never out of date:
+    when a title, a theme's name or the template changes, so does the key."""
+    page = card.page
+    rendition = card.rendition
+    facts = [
+        template_version,
+        translation.get_language(),
+        heading_level,
+        card.kind,
+        page.pk,
+        url,
+        page.title,
+        page.card_summary,
+        str(card.type_label),
+        [getattr(page, name, None) for name in CARD_FIELDS.get(card.kind, ())],
+        getattr(page, "is_past", None),
+        [rendition.url, rendition.width, rendition.height] if rendition else None,
+        [t.name for t in card.themes],
+        [n.name for n in card.neighbourhoods],
+    ]
+    digest = hashlib.md5(repr(facts).encode(), usedforsecurity=False).hexdigest()
+    return f"meedoen:card:{digest}"
+
+
+@register.simple_tag(takes_context=True)
+def render_cards(context, card_list, heading_level=3):
+    """`{% render_cards card_list 2 as html_list %}`: the HTML of each Card, from
+    templates/includes/card.html. Cards come from the cache in one lookup; only cards
+    not seen before (or changed since) are rendered."""
+    card_list = list(card_list or [])
+    if not card_list:
+        return []
+    request = context.get("request")
+    template, version = _card_template()
+    keys = [_card_cache_key(card, card.page.get_url(request), heading_level, version) for card in card_list]
+    found = cache.get_many(keys)
+    rendered = []
+    new = {}
+    for card, key in zip(card_list, keys, strict=True):
+        html = found.get(key)
+        if html is None:
+            html = template.render({"card": card, "heading_level": heading_level, "request": request})
+            new[key] = html
+        rendered.append(mark_safe(html))  # our own template's output
+    if new:
+        cache.set_many(new, CARD_CACHE_TIMEOUT)
+    return rendered
+
+
+# --- Pitch events ------------------------------------------------------------------------
+
+
+@register.simple_tag(takes_context=True)
+def programme(context, event):
+    """`{% programme page as slots %}`: the event's programme in order, as dicts with
+    `slot` (the PitchSlot) and `initiative` (in the active language where it exists)."""
+    slots = list(event.programme_items())
+    initiatives = _localize(context, [slot.initiative for slot in slots])
+    return [{"slot": slot, "initiative": initiative} for slot, initiative in zip(slots, initiatives, strict=True)]
+
+
+# --- Participation ladder ----------------------------------------------------------------
+
+
+@register.simple_tag
+def ladder_steps(page):
+    """The five rungs of the participation ladder as dicts with `value`, `label`,
+    `number` and `is_current`, lowest first."""
+    choices = page._meta.get_field("ladder_rung").choices
+    return [
+        {"value": value, "label": label, "number": number, "is_current": value == page.ladder_rung}
+        for number, (value, label) in enumerate(choices, start=1)
+    ]
+
+
+# --- Pagination --------------------------------------------------------------------------
+
+
+@register.simple_tag(takes_context=True)
+def query_replace(context, **changes):
+    """The current query string with `changes` applied (a None value removes the key),
+    e.g. `?{% query_replace page=3 %}` keeps ?q= on search results."""
+    request = context.get("request")
+    query = request.GET.copy() if request is not None else QueryDict(mutable=True)
+    query.pop("untranslated", None)
+    for key, value in changes.items():
+        if value is None:
+            query.pop(key, None)
+        else:
+            query[key] = value
+    return query.urlencode()
+
+
+@register.filter
+def page_range(page_obj):
+    """Page numbers to offer around the current one, with '…' (Paginator.ELLIPSIS) gaps."""
+    if not isinstance(page_obj, PaginatorPage):
+        return []
+    return list(page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1))
