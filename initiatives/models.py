@@ -304,9 +304,12 @@ class PitchEventPage(TaxonomyMixin, BasePage):
         errors = {}
         if self.start and self.end and self.end <= self.start:
             errors["end"] = _("The end must be after the start.")
-        if self.registration_opens_at and self.registration_closes_at:
-            if self.registration_closes_at <= self.registration_opens_at:
+        closes = self.registration_closes_at or self.start
+        if self.registration_opens_at and closes and closes <= self.registration_opens_at:
+            if self.registration_closes_at:
                 errors["registration_closes_at"] = _("Registration must close after it opens.")
+            else:
+                errors["registration_opens_at"] = _("Registration must open before the event starts.")
         if self.registration_closes_at and self.end and self.registration_closes_at > self.end:
             errors["registration_closes_at"] = _("Registration cannot close after the event has ended.")
         if self.max_seats_per_signup is not None and self.max_seats_per_signup < 1:

@@ -9,6 +9,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.queryset import FakeQuerySet
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
@@ -254,11 +255,16 @@ class HomePage(BasePage):
         are synchronised across translations, so each is looked up in this locale by its
         translation key; a pick without a live translation is left out."""
         private = private if private is not None else Page.objects.all().private_q()
-        picks = self.featured_items.filter(item__translation_key=OuterRef("translation_key"))
+        pages = Page.objects.live().exclude(private).filter(locale_id=self.locale_id)
+        picks = self.featured_items.all()
+        if isinstance(picks, FakeQuerySet):
+            # A preview or revision: the picks live in memory, not in the database.
+            keys = [pick.item.translation_key for pick in sorted(picks, key=lambda p: p.sort_order or 0)]
+            by_key = {page.translation_key: page for page in pages.filter(translation_key__in=keys).specific()}
+            return [by_key[key] for key in keys if key in by_key]
+        picks = picks.filter(item__translation_key=OuterRef("translation_key"))
         return list(
-            Page.objects.live()
-            .exclude(private)
-            .filter(locale_id=self.locale_id, translation_key__in=Subquery(picks.values("item__translation_key")))
+            pages.filter(translation_key__in=Subquery(picks.values("item__translation_key")))
             .annotate(pick_order=Subquery(picks.values("sort_order")[:1]))
             .order_by("pick_order")
             .specific()
