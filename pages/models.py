@@ -262,10 +262,10 @@ class HomePage(BasePage):
             keys = [pick.item.translation_key for pick in sorted(picks, key=lambda p: p.sort_order or 0)]
             by_key = {page.translation_key: page for page in pages.filter(translation_key__in=keys).specific()}
             return [by_key[key] for key in keys if key in by_key]
-        picks = picks.filter(item__translation_key=OuterRef("translation_key"))
+        order = picks.filter(item__translation_key=OuterRef("translation_key")).values("sort_order")[:1]
         return list(
-            pages.filter(translation_key__in=Subquery(picks.values("item__translation_key")))
-            .annotate(pick_order=Subquery(picks.values("sort_order")[:1]))
+            pages.filter(translation_key__in=picks.values("item__translation_key"))
+            .annotate(pick_order=Subquery(order))
             .order_by("pick_order")
             .specific()
         )
