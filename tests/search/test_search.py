@@ -1,0 +1,137 @@
+"""Site search: live pages of the active language only, never drafts or the other language,
+and a view that never fails on odd input."""
+
+import os
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import PageViewRestriction
+
+from tests import factories
+from tests.helpers import link_paths, soup_of
+
+
+def search_url(language):
+    with translation.override(language):
+        return reverse("search")
+
+
+def result_paths(response):
+    """The addresses of the search results (not the header, menu or footer links)."""
+    results = soup_of(response).select("main a[href]")
+    return {a["href"] for a in results}
+
+
+@pytest.fixture
+def garden(site_tree):
+    """A Dutch initiative about a 'moestuin' and its English translation (which keeps the
+    word), plus a Dutch draft that mentions it too."""
+    dutch = factories.InitiativePageFactory(
+        parent=site_tree.initiatives,
+        title="Groentetuin Zonnebloem",
+        slug="groentetuin-zonnebloem",
+        summary="Een moestuin voor de hele straat.",
+    )
+    english = dutch.copy_for_translation(site_tree.en, copy_parents=True)
+    english.title = "Vegetable garden Zonnebloem"
+    english.summary = "A moestuin for the whole street."
+    english.save_revision().publish()
+    draft = factories.InitiativePageFactory(
+        parent=site_tree.initiatives, title="Geheime moestuin", summary="Nog niet af: een moestuin.", live=False
+    )
+    other = factories.InitiativePageFactory(
+        parent=site_tree.initiatives, title="Repair café", summary="Samen spullen repareren."
+    )
+    return {"nl": dutch, "en": english.specific, "draft": draft, "other": other}
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_search_finds_live_pages_of_the_active_language_only(client, garden, language):
+    response = client.get(search_url(language), {"q": "moestuin"})
+
+    assert response.status_code == 200
+    found = result_paths(response)
+    other_language = "en" if language == "nl" else "nl"
+    assert garden[language].url in found
+    assert garden[other_language].url not in found
+    assert garden["draft"].title not in response.content.decode()
+    assert garden["other"].url not in found
+
+
+def test_search_leaves_out_pages_behind_a_password(client, site_tree):
+    hidden = factories.InitiativePageFactory(parent=site_tree.initiatives, summary="Een besloten moestuin.")
+    PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.PASSWORD, password="geheim")
+    visible = factories.InitiativePageFactory(parent=site_tree.initiatives, summary="Een open moestuin.")
+
+    found = result_paths(client.get(search_url("nl"), {"q": "moestuin"}))
+
+    assert visible.url in found
+    assert hidden.url not in found
+    assert hidden.url not in link_paths(client.get(site_tree.initiatives.url))
+
+
+def test_search_result_shows_title_and_summary(client, garden):
+    response = client.get(search_url("nl"), {"q": "moestuin"})
+    text = soup_of(response).find("main").get_text(" ")
+    assert "Groentetuin Zonnebloem" in text
+    assert "Een moestuin voor de hele straat." in text
+
+
+def test_search_finds_other_page_types(client, site_tree, published_pages):
+    response = client.get(search_url("nl"), {"q": "Marktplein"})
+    found = result_paths(response)
+    assert published_pages["project"].url in found
+
+
+def test_nothing_found(client, garden):
+    response = client.get(search_url("nl"), {"q": "zwembad"})
+    assert response.status_code == 200
+    assert garden["nl"].url not in link_paths(response)
+    assert soup_of(response).select(".search-results li") == []
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{}, {"q": ""}, {"q": "   "}, {"q": "moestuin", "page": "abc"}, {"q": "moestuin", "page": "999"}, {"q": "x" * 500}],
+    ids=["no-query", "empty", "blank", "page-not-a-number", "page-too-far", "very-long"],
+)
+def test_search_never_fails(client, garden, params):
+    response = client.get(search_url("nl"), params)
+    assert response.status_code == 200
+    assert soup_of(response).find("input", attrs={"name": "q"}) is not None
+
+
+def test_search_paginates(client, site_tree):
+    made = [
+        factories.InitiativePageFactory(parent=site_tree.initiatives, summary=f"Een moestuin, nummer {n}.")
+        for n in range(15)
+    ]
+    first = result_paths(client.get(search_url("nl"), {"q": "moestuin"}))
+    second = result_paths(client.get(search_url("nl"), {"q": "moestuin", "page": "2"}))
+    urls = {page.url for page in made}
+    assert len(urls & first) == 12
+    assert len(urls & second) == 3
+    assert not (urls & first & second)
+
+
+@pytest.fixture
+def elasticsearch_test_index(settings):
+    """The configured Elasticsearch backend, on indexes of its own (test_ prefix)."""
+    backend = dict(settings.WAGTAILSEARCH_BACKENDS["default"])
+    assert "elasticsearch" in backend["BACKEND"]
+    backend["INDEX_PREFIX"] = f"test_{backend.get('INDEX_PREFIX', '')}"
+    settings.WAGTAILSEARCH_BACKENDS = {"default": backend}
+
+
+@pytest.mark.elasticsearch
+@pytest.mark.skipif(not os.environ.get("ELASTICSEARCH_URL"), reason="ELASTICSEARCH_URL not set")
+def test_search_with_elasticsearch(client, elasticsearch_test_index, garden):
+    """The same behaviour on the Elasticsearch backend (settings pick it when
+    ELASTICSEARCH_URL is set), after a full index rebuild."""
+    call_command("update_index", verbosity=0)
+    found = result_paths(client.get(search_url("nl"), {"q": "moestuin"}))
+    assert garden["nl"].url in found
+    assert garden["en"].url not in found
+    assert garden["draft"].url not in found
