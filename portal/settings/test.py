@@ -19,3 +19,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# A test run against a real Elasticsearch server never touches the portal's own indexes.
+if WAGTAILSEARCH_BACKENDS["default"].get("INDEX_PREFIX"):  # noqa: F405
+    WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = "test_" + WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"]  # noqa: F405
