@@ -16,6 +16,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from tests import factories
 
@@ -217,3 +218,29 @@ def published_pages(site_tree, content_page, initiative_page, event_page, projec
         "story_index": site_tree.stories,
         "story": story_page,
     }
+
+
+@pytest.fixture
+def translate(django_capture_on_commit_callbacks):
+    """translate(instance, locale): translate every string as an editor would in
+    wagtail-localize's editor ("EN: " + the Dutch text, "en-" + a slug) and publish.
+    Translating again after the source changed updates the translation."""
+
+    def translate(instance, locale):
+        source, created = TranslationSource.get_or_create_from_instance(instance)
+        if not created:
+            source.update_from_db()
+        for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+            text = segment.string.data
+            # A translator types a valid slug for a slug, and free text elsewhere.
+            data = f"en-{text}" if segment.context.path == "slug" else f"EN: {text}"
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string, locale=locale, context=segment.context, defaults={"data": data}
+            )
+        translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
+        with django_capture_on_commit_callbacks(execute=True):  # wagtail-localize publishes on commit
+            translation.save_target(publish=True)
+        translated = instance.get_translation(locale)
+        return getattr(translated, "specific", translated)
+
+    return translate
