@@ -1,6 +1,7 @@
 """Resident initiatives and changemaker pitch events."""
 
 from datetime import timedelta
+from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -20,7 +21,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from pages.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, LinkBlock
-from pages.models import BasePage, TaxonomyMixin, paginate
+from pages.models import BasePage, TaxonomyMixin, live_pages, load_pages, paginate
 
 from . import contact
 from .forms import InitiativeContactForm
@@ -41,17 +42,12 @@ class InitiativeIndexPage(BasePage):
         verbose_name = _("initiatives overview")
 
     def initiatives(self):
-        return (
-            InitiativePage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("image")
-            .order_by("-first_published_at", "-pk")
-        )
+        """The live initiatives of this overview, newest first (as pages of Wagtail's page table)."""
+        return live_pages(InitiativePage, self.locale_id, child_of=self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["items"] = paginate(request, self.initiatives())
+        context["items"] = paginate(request, self.initiatives(), load=partial(load_pages, InitiativePage))
         return context
 
 
@@ -208,10 +204,11 @@ class PitchEventIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        events = PitchEventPage.objects.child_of(self).live().public().select_related("image")
+        events = PitchEventPage.objects.child_of(self).live().public()
         now = timezone.now()
-        context["upcoming_events"] = events.filter(end__gte=now).order_by("start")
-        context["past_events"] = paginate(request, events.filter(end__lt=now).order_by("-start"))
+        context["upcoming_events"] = events.filter(end__gte=now).order_by("start").select_related("image")
+        past = events.filter(end__lt=now).order_by("-start", "-pk")
+        context["past_events"] = paginate(request, past, load=partial(load_pages, PitchEventPage))
         return context
 
 

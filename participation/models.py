@@ -1,6 +1,8 @@
 """Participation projects run by the municipality and the feedback stories
 ("Jij zei, wij deden") that report back on them."""
 
+from functools import partial
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Value, When
@@ -14,7 +16,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from pages.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, FeedbackStreamBlock
-from pages.models import BasePage, TaxonomyMixin, paginate
+from pages.models import BasePage, TaxonomyMixin, load_pages, paginate
 
 
 class LadderRung(models.TextChoices):
@@ -56,10 +58,9 @@ class ParticipationProjectIndexPage(BasePage):
             ParticipationProjectPage.objects.child_of(self)
             .live()
             .public()
-            .select_related("image")
             .order_by(ParticipationProjectPage.status_ordering(), "-first_published_at", "-pk")
         )
-        context["items"] = paginate(request, projects)
+        context["items"] = paginate(request, projects, load=partial(load_pages, ParticipationProjectPage))
         return context
 
 
@@ -227,14 +228,8 @@ class PolicyFeedbackStoryIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        stories = (
-            PolicyFeedbackStoryPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("image")
-            .order_by("-date", "-pk")
-        )
-        context["items"] = paginate(request, stories)
+        stories = PolicyFeedbackStoryPage.objects.child_of(self).live().public().order_by("-date", "-pk")
+        context["items"] = paginate(request, stories, load=partial(load_pages, PolicyFeedbackStoryPage))
         return context
 
 

@@ -3,11 +3,13 @@
 from datetime import timedelta
 
 import pytest
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.test import RequestFactory
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
-from pages.models import HomePageFeaturedItem, Theme, paginate
+from initiatives.models import InitiativePage
+from pages.models import HomePageFeaturedItem, Theme, live_pages, load_pages, paginate
 from tests import factories
 
 DAY = timedelta(days=1)
@@ -34,6 +36,50 @@ def test_paginate_never_fails(number):
 def test_paginate_defaults_to_the_first_page():
     page = paginate(RequestFactory().get("/"), list(range(30)))
     assert list(page) == list(range(12))
+
+
+def test_paginate_with_load_pages_the_keys_and_loads_only_the_page_shown(site_tree):
+    initiatives = [factories.InitiativePageFactory(parent=site_tree.initiatives) for _ in range(14)]
+    loaded = []
+
+    def load(pks):
+        loaded.append(pks)
+        return load_pages(InitiativePage, pks)
+
+    page = paginate(RequestFactory().get("/", {"page": "2"}), site_tree.initiatives.initiatives(), 12, load=load)
+
+    oldest_two = [initiatives[1], initiatives[0]]
+    assert loaded == [[p.pk for p in oldest_two]]
+    assert list(page) == oldest_two and all(type(p) is InitiativePage for p in page)
+    assert (page.number, page.paginator.count, page.start_index()) == (2, 14, 13)
+
+
+def test_live_pages_are_live_public_of_one_type_and_language_newest_first(site_tree, translate):
+    older = factories.InitiativePageFactory(parent=site_tree.initiatives)
+    newer = factories.InitiativePageFactory(parent=site_tree.initiatives)
+    factories.InitiativePageFactory(parent=site_tree.initiatives, live=False)
+    hidden = factories.InitiativePageFactory(parent=site_tree.initiatives)
+    PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    translate(older, site_tree.en)
+    factories.PitchEventPageFactory(parent=site_tree.events)
+
+    listed = live_pages(InitiativePage, site_tree.nl.pk)
+    within = live_pages(InitiativePage, site_tree.nl.pk, child_of=site_tree.initiatives)
+
+    assert list(listed.values_list("pk", flat=True)) == [newer.pk, older.pk]
+    assert list(within.values_list("pk", flat=True)) == [newer.pk, older.pk]
+    assert not live_pages(InitiativePage, site_tree.nl.pk, child_of=site_tree.events).exists()
+
+
+def test_load_pages_keeps_the_order_and_skips_missing_keys(site_tree):
+    first, second = (factories.InitiativePageFactory(parent=site_tree.initiatives) for _ in range(2))
+    assert load_pages(InitiativePage, [second.pk, 10**9, first.pk]) == [second, first]
+
+
+def test_the_listing_index_exists_on_the_page_table(db):
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, "wagtailcore_page")
+    assert constraints["meedoen_page_listing"]["columns"][:3] == ["content_type_id", "locale_id", "first_published_at"]
 
 
 def home_context(home):
