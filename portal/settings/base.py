@@ -6,6 +6,8 @@ from pathlib import Path
 
 import dj_database_url
 import dj_email_url
+from django.conf.locale import LANG_INFO
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -156,16 +158,21 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages: Dutch first and default. Adding a language is a change here plus its
-# catalog in locale/ (see the README).
-LANGUAGE_CODE = "nl"
-LANGUAGES = [
-    ("nl", _("Dutch")),
-    ("en", _("English")),
-]
+# Languages: LANGUAGES lists the codes, the first being the default (Dutch unless
+# configured otherwise). Adding a language is this setting plus its catalog in locale/
+# and, for content, a translation of the home page (see the README). Names come from
+# Django's own list, translated by Django's catalogs; right-to-left languages (ar, fa,
+# he, ur) get dir="rtl" from Django's bidi list.
+LANGUAGES = []
+for _code in env_list("LANGUAGES") or ["nl", "en"]:
+    if "name" not in LANG_INFO.get(_code, {}):
+        raise ImproperlyConfigured(f"LANGUAGES: {_code!r} is not a language Django knows (e.g. nl, en, tr, ar, pl)")
+    LANGUAGES.append((_code, _(LANG_INFO[_code]["name"])))
+LANGUAGE_CODE = LANGUAGES[0][0]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["portal.formats"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
