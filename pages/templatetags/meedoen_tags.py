@@ -150,6 +150,7 @@ class Chrome:
     ancestor_translations: dict = field(default_factory=dict)  # language code -> deepest ancestor
     municipality_pages: dict = field(default_factory=dict)
     locale: Locale | None = None
+    language_of_locale: dict = field(default_factory=dict)  # locale id -> language code
 
 
 def _chrome_pages(site, language, page, ancestor_paths, setting_ids):
@@ -220,6 +221,7 @@ def _build_chrome(context):
 
     pages = _chrome_pages(site, language, page, ancestor_paths, list(setting_ids.values()))
     locales = {p.locale_id: Locale(pk=p.locale_id, language_code=p.chrome_language_code) for p in pages}
+    chrome.language_of_locale = {pk: locale.language_code for pk, locale in locales.items()}
 
     # The home page of the active language and its children (the menu).
     root = site.root_page
@@ -489,6 +491,21 @@ def alternate_links(context):
     if links and default is not None:
         links.append(("x-default", default.get_full_url(request)))
     return links
+
+
+@register.simple_tag(takes_context=True)
+def content_language(context):
+    """The language of the current page's content when it is not the interface language
+    (a page shown under /ar/ that has no Arabic translation yet), else None: a dict with
+    `code`, `name` (in the interface language) and `dir`."""
+    page = context.get("page")
+    if not _is_routable_page(page):
+        return None
+    code = _chrome(context).language_of_locale.get(page.locale_id)
+    if code is None or code == _language_code():
+        return None
+    info = translation.get_language_info(code)
+    return {"code": code, "name": info["name_translated"], "dir": "rtl" if info["bidi"] else "ltr"}
 
 
 @register.simple_tag
