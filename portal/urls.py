@@ -25,6 +25,7 @@ if settings.MEEDOEN_SERVE_MEDIA:
 # A request for / is redirected by LocaleMiddleware to the browser's preferred language.
 urlpatterns += i18n_patterns(
     path(_("search/"), search_views.search, name="search"),
+    path(_("search/suggestions/"), search_views.suggest, name="search_suggest"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

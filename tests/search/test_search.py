@@ -116,6 +116,76 @@ def test_search_paginates(client, site_tree):
     assert not (urls & first & second)
 
 
+# --- Suggestions as you type -----------------------------------------------------------------
+
+
+def suggest_url(language):
+    with translation.override(language):
+        return reverse("search_suggest")
+
+
+def suggestions(client, language, query):
+    response = client.get(suggest_url(language), {"q": query})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    return response.json()
+
+
+def test_suggestions_live_under_both_languages():
+    assert suggest_url("nl") == "/nl/zoeken/suggesties/"
+    assert suggest_url("en") == "/en/search/suggestions/"
+
+
+@pytest.mark.parametrize(
+    "language, query, title",
+    [("nl", "groente", "Groentetuin Zonnebloem"), ("en", "vegeta", "Vegetable garden Zonnebloem")],
+    ids=["dutch", "english"],
+)
+def test_suggestions_complete_titles_in_the_active_language_only(client, garden, language, query, title):
+    other = "en" if language == "nl" else "nl"
+    data = suggestions(client, language, query)
+
+    assert data["query"] == query
+    assert data["results"] == [
+        {"title": title, "url": garden[language].url, "type": "Initiatief" if language == "nl" else "Initiative"}
+    ]
+    assert suggestions(client, language, "Zonnebloem")["results"][0]["url"] == garden[language].url
+    assert garden[other].url not in {r["url"] for r in suggestions(client, language, "Zonnebloem")["results"]}
+
+
+def test_suggestions_leave_out_drafts_and_private_pages(client, garden, site_tree):
+    hidden = factories.InitiativePageFactory(parent=site_tree.initiatives, title="Geheime kas")
+    PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.PASSWORD, password="geheim")
+    visible = factories.InitiativePageFactory(parent=site_tree.initiatives, title="Gedeelde kas")
+
+    assert [r["url"] for r in suggestions(client, "nl", "geheime")["results"]] == []
+    assert [r["url"] for r in suggestions(client, "nl", "gedeelde")["results"]] == [visible.url]
+
+
+def test_suggestions_are_at_most_eight_and_may_be_cached_briefly(client, site_tree):
+    for n in range(12):
+        factories.InitiativePageFactory(parent=site_tree.initiatives, title=f"Klimaattafel {n}")
+    response = client.get(suggest_url("nl"), {"q": "klimaat"})
+    assert len(response.json()["results"]) == 8
+    assert "max-age=60" in response["Cache-Control"] and "public" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "g", "   ", "x" * 5000, "%00", "<script>", "' OR 1=1 --", "ünïcödé"],
+    ids=["empty", "one-letter", "blank", "very-long", "nul", "html", "sql", "unicode"],
+)
+def test_suggestions_never_fail(client, garden, query):
+    data = suggestions(client, "nl", query)
+    assert len(data["query"]) <= 200
+    if len(query.strip()) < 2:
+        assert data["results"] == []
+
+
+def test_suggestions_only_answer_get(client, garden):
+    assert client.post(suggest_url("nl"), {"q": "groente"}).status_code == 405
+
+
 @pytest.fixture
 def elasticsearch_test_index(settings):
     """The configured Elasticsearch backend, on indexes of its own (test_ prefix)."""
@@ -135,3 +205,4 @@ def test_search_with_elasticsearch(client, elasticsearch_test_index, garden):
     assert garden["nl"].url in found
     assert garden["en"].url not in found
     assert garden["draft"].url not in found
+    assert [r["url"] for r in suggestions(client, "nl", "groente")["results"]] == [garden["nl"].url]
