@@ -1,12 +1,14 @@
 from django.apps import AppConfig
+from django.apps import apps as global_apps
 from django.conf import settings
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
-def create_locales(apps, using="default", **kwargs):
+def create_locales(apps=global_apps, using="default", **kwargs):
     """Give every content language in the settings a Wagtail Locale, so that adding a
-    language is a settings change: editors can translate into it straight away."""
+    language is a settings change: editors can translate into it straight away. (`migrate`
+    passes the migration state's `apps`; `flush` sends the signal without it.)"""
     locale_model = apps.get_model("wagtailcore", "Locale")
     for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         locale_model.objects.using(using).get_or_create(language_code=code)
