@@ -391,3 +391,73 @@ class InitiativeContactMessage(models.Model):
 
     def __str__(self):
         return f"{self.initiative_id} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class EventSeats(models.Model):
+    """The row that every sign-up for one pitch event locks while seats are handed out.
+
+    An event and its translations share one set of seats, so the row is keyed by the
+    event's translation key. Locking it (`select_for_update`) serialises sign-ups,
+    cancellations and promotions per event on PostgreSQL; on SQLite every write
+    transaction is already serialised (`transaction_mode: IMMEDIATE`)."""
+
+    event_key = models.UUIDField(_("event"), unique=True)
+
+    class Meta:
+        verbose_name = _("seats of an event")
+        verbose_name_plural = _("seats of events")
+
+    def __str__(self):
+        return str(self.event_key)
+
+
+class SignUp(models.Model):
+    """A resident's sign-up for a pitch event: confirmed seats or a place on the waiting
+    list. Personal data: never shown on public pages, in the search index or the API."""
+
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("Confirmed")
+        WAITING = "waiting", _("On the waiting list")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    class Role(models.TextChoices):
+        ATTEND = "attend", _("I come to watch and listen")
+        HELP = "help", _("I want to help the initiatives on stage")
+
+    event_key = models.UUIDField(_("event"), db_index=True)
+    event = models.ForeignKey(
+        PitchEventPage,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="signups",
+        verbose_name=_("signed up on"),
+        help_text=_("The event page (in the resident's language) the sign-up was made on."),
+    )
+    name = models.CharField(_("name"), max_length=100)
+    email = models.EmailField(_("e-mail address"), max_length=254)
+    seats = models.PositiveSmallIntegerField(_("seats"))
+    role = models.CharField(_("comes to"), max_length=10, choices=Role.choices, default=Role.ATTEND)
+    accessibility_needs = models.TextField(_("accessibility needs"), max_length=500, blank=True)
+    wants_updates = models.BooleanField(_("wants updates"), default=False)
+    language = models.CharField(_("language"), max_length=10)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    created_at = models.DateTimeField(_("signed up"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("sign-up")
+        verbose_name_plural = _("sign-ups")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event_key", "email"],
+                condition=~models.Q(status="cancelled"),
+                name="one_active_signup_per_address",
+            ),
+            models.CheckConstraint(condition=models.Q(seats__gte=1), name="signup_has_seats"),
+        ]
+        indexes = [models.Index(fields=["event_key", "status", "created_at"])]
+
+    def __str__(self):
+        return f"{self.get_status_display()}: {self.seats} ({self.created_at:%Y-%m-%d %H:%M})"

@@ -1,0 +1,215 @@
+"""Seats for pitch events: who gets a seat, who waits, and who moves up.
+
+Every decision is taken inside one database transaction that first locks the event's
+EventSeats row, so two residents can never both get the last seat, on PostgreSQL
+(`select_for_update`) as on SQLite (one writer at a time). Views, the admin and tests
+call these functions; none of them decides about seats itself.
+
+The rules:
+- A sign-up gets its seats when they fit in what is left; otherwise it joins the waiting
+  list (when the event has one) or is refused as full.
+- Registration must be open: not before `registration_opens_at`, not after it closes,
+  never once the event has ended.
+- One active sign-up per e-mail address per event (the same address again is refused as a
+  duplicate, so a second sign-up never takes a second set of seats).
+- When seats come free (a cancellation, fewer seats), the waiting list is walked in order
+  of arrival and everyone whose request fits moves up.
+- Asking for more seats succeeds only when they fit; otherwise the sign-up keeps what it
+  has. A waiting sign-up keeps its place in the queue.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q, Sum
+from django.utils import timezone
+
+from .models import EventSeats, PitchEventPage, SignUp
+
+CONFIRMED, WAITING, CANCELLED = SignUp.Status.CONFIRMED, SignUp.Status.WAITING, SignUp.Status.CANCELLED
+
+# Why a request changed nothing.
+NOT_OPEN, CLOSED, PAST, FULL, DUPLICATE, TOO_MANY, ALREADY_CANCELLED = (
+    "not_open",
+    "closed",
+    "past",
+    "full",
+    "duplicate",
+    "too_many",
+    "already_cancelled",
+)
+
+
+@dataclass
+class Outcome:
+    """What happened: `status` of the sign-up afterwards (or None when nothing was made),
+    `reason` when the request was refused, the waiting-list `position` (1 is next), and the
+    sign-ups that moved up from the waiting list as a result (`promoted`, primary keys)."""
+
+    signup: SignUp | None = None
+    reason: str = ""
+    position: int | None = None
+    promoted: list = field(default_factory=list)
+
+    @property
+    def status(self):
+        return self.signup.status if self.signup else None
+
+    @property
+    def ok(self):
+        return not self.reason
+
+
+def normalise_email(email):
+    return email.strip().lower()
+
+
+def _lock(event_key):
+    """Lock the event's seats row for the rest of the transaction (created on first use)."""
+    EventSeats.objects.get_or_create(event_key=event_key)
+    return EventSeats.objects.select_for_update().get(event_key=event_key)
+
+
+def _event_for(event_key):
+    """An event page of this translation key (its capacity and rules are synchronised
+    across translations, so any will do): the first one made, normally the source."""
+    return PitchEventPage.objects.filter(translation_key=event_key).order_by("pk").first()
+
+
+def seats_taken(event_key):
+    return SignUp.objects.filter(event_key=event_key, status=CONFIRMED).aggregate(n=Sum("seats"))["n"] or 0
+
+
+def waiting_list(event_key):
+    return SignUp.objects.filter(event_key=event_key, status=WAITING).order_by("created_at", "pk")
+
+
+def position_of(signup):
+    """1 for the first on the waiting list, None when not waiting."""
+    if signup.status != WAITING:
+        return None
+    earlier = Q(created_at__lt=signup.created_at) | Q(created_at=signup.created_at, pk__lt=signup.pk)
+    return waiting_list(signup.event_key).filter(earlier).count() + 1
+
+
+@dataclass(frozen=True)
+class Availability:
+    capacity: int
+    taken: int
+    waiting: int
+
+    @property
+    def left(self):
+        return max(self.capacity - self.taken, 0)
+
+
+def availability(event):
+    """Seats taken and left, and the length of the waiting list, for an event page."""
+    waiting = waiting_list(event.translation_key).count()
+    return Availability(capacity=event.capacity, taken=seats_taken(event.translation_key), waiting=waiting)
+
+
+def _promote(event, now):
+    """Move up everyone on the waiting list whose request fits, in order of arrival.
+    Call with the event's row locked."""
+    free = event.capacity - seats_taken(event.translation_key)
+    promoted = []
+    for waiting in waiting_list(event.translation_key):
+        if free <= 0:
+            break
+        if waiting.seats <= free:
+            waiting.status, waiting.confirmed_at = CONFIRMED, now
+            waiting.save(update_fields=["status", "confirmed_at"])
+            free -= waiting.seats
+            promoted.append(waiting.pk)
+    return promoted
+
+
+def sign_up(
+    event, *, name, email, seats, language, role=SignUp.Role.ATTEND, accessibility_needs="", wants_updates=False
+):
+    """Sign up for `event` (a PitchEventPage in any language). Returns an Outcome."""
+    state = event.registration_state
+    if state != "open":
+        return Outcome(reason={"not_open": NOT_OPEN, "closed": CLOSED, "past": PAST}[state])
+    if not 1 <= seats <= event.max_seats_per_signup:
+        return Outcome(reason=TOO_MANY)
+    email = normalise_email(email)
+    key = event.translation_key
+    try:
+        with transaction.atomic():
+            _lock(key)
+            now = timezone.now()  # taken under the lock: the order of arrival is the order of decision
+            # Seats an editor added since the last sign-up go to the waiting list first.
+            promoted = _promote(event, now)
+            if SignUp.objects.filter(event_key=key, email=email).exclude(status=CANCELLED).exists():
+                return Outcome(reason=DUPLICATE, promoted=promoted)
+            # Nobody waiting fits in what is left (see _promote), so a request that fits
+            # takes no one's turn.
+            fits = seats_taken(key) + seats <= event.capacity
+            if not fits and not event.waiting_list_enabled:
+                return Outcome(reason=FULL, promoted=promoted)
+            signup = SignUp.objects.create(
+                event_key=key,
+                event=event,
+                name=name,
+                email=email,
+                seats=seats,
+                role=role,
+                accessibility_needs=accessibility_needs,
+                wants_updates=wants_updates,
+                language=language,
+                status=CONFIRMED if fits else WAITING,
+                created_at=now,
+                confirmed_at=now if fits else None,
+            )
+            return Outcome(signup=signup, position=position_of(signup), promoted=promoted)
+    except IntegrityError:
+        # The database's own guard (one active sign-up per address) caught a race the
+        # check above could not see, e.g. on a database without row locks.
+        return Outcome(reason=DUPLICATE)
+
+
+def cancel(signup_pk):
+    """Cancel a sign-up and let the waiting list move up. Cancelling twice changes nothing."""
+    now = timezone.now()
+    with transaction.atomic():
+        signup = SignUp.objects.filter(pk=signup_pk).first()
+        if signup is None:
+            return Outcome(reason=ALREADY_CANCELLED)
+        _lock(signup.event_key)
+        signup.refresh_from_db()
+        if signup.status == CANCELLED:
+            return Outcome(signup=signup, reason=ALREADY_CANCELLED)
+        signup.status, signup.cancelled_at = CANCELLED, now
+        signup.save(update_fields=["status", "cancelled_at"])
+        event = signup.event or _event_for(signup.event_key)
+        promoted = _promote(event, now) if event is not None else []
+        return Outcome(signup=signup, promoted=promoted)
+
+
+def change_seats(signup_pk, seats):
+    """Ask for a different number of seats. Fewer always works and may move others up;
+    more works when the extra seats fit, otherwise the sign-up keeps what it has."""
+    now = timezone.now()
+    with transaction.atomic():
+        signup = SignUp.objects.filter(pk=signup_pk).first()
+        if signup is None:
+            return Outcome(reason=ALREADY_CANCELLED)
+        _lock(signup.event_key)
+        signup.refresh_from_db()
+        event = signup.event or _event_for(signup.event_key)
+        if signup.status == CANCELLED or event is None:
+            return Outcome(signup=signup, reason=ALREADY_CANCELLED)
+        if event.is_past:
+            return Outcome(signup=signup, reason=PAST)
+        if not 1 <= seats <= event.max_seats_per_signup:
+            return Outcome(signup=signup, reason=TOO_MANY, position=position_of(signup))
+        if signup.status == CONFIRMED and seats > signup.seats:
+            if seats_taken(signup.event_key) - signup.seats + seats > event.capacity:
+                return Outcome(signup=signup, reason=FULL)
+        signup.seats = seats
+        signup.save(update_fields=["seats"])
+        promoted = _promote(event, now)
+        signup.refresh_from_db()
+        return Outcome(signup=signup, position=position_of(signup), promoted=promoted)
