@@ -170,20 +170,26 @@ def sign_up(
         return Outcome(reason=DUPLICATE)
 
 
+def _locked(signup_pk):
+    """The sign-up, read again after locking its event's row, and its event; (None, None)
+    when there is no such sign-up. Call inside a transaction."""
+    signup = SignUp.objects.filter(pk=signup_pk).first()
+    if signup is None:
+        return None, None
+    _lock(signup.event_key)
+    signup.refresh_from_db()
+    return signup, signup.event or _event_for(signup.event_key)
+
+
 def cancel(signup_pk):
     """Cancel a sign-up and let the waiting list move up. Cancelling twice changes nothing."""
     now = timezone.now()
     with transaction.atomic():
-        signup = SignUp.objects.filter(pk=signup_pk).first()
-        if signup is None:
-            return Outcome(reason=ALREADY_CANCELLED)
-        _lock(signup.event_key)
-        signup.refresh_from_db()
-        if signup.status == CANCELLED:
+        signup, event = _locked(signup_pk)
+        if signup is None or signup.status == CANCELLED:
             return Outcome(signup=signup, reason=ALREADY_CANCELLED)
         signup.status, signup.cancelled_at = CANCELLED, now
         signup.save(update_fields=["status", "cancelled_at"])
-        event = signup.event or _event_for(signup.event_key)
         promoted = _promote(event, now) if event is not None else []
         return Outcome(signup=signup, promoted=promoted)
 
@@ -193,13 +199,8 @@ def change_seats(signup_pk, seats):
     more works when the extra seats fit, otherwise the sign-up keeps what it has."""
     now = timezone.now()
     with transaction.atomic():
-        signup = SignUp.objects.filter(pk=signup_pk).first()
-        if signup is None:
-            return Outcome(reason=ALREADY_CANCELLED)
-        _lock(signup.event_key)
-        signup.refresh_from_db()
-        event = signup.event or _event_for(signup.event_key)
-        if signup.status == CANCELLED or event is None:
+        signup, event = _locked(signup_pk)
+        if signup is None or signup.status == CANCELLED or event is None:
             return Outcome(signup=signup, reason=ALREADY_CANCELLED)
         if event.is_past:
             return Outcome(signup=signup, reason=PAST)
