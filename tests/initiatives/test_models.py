@@ -93,6 +93,7 @@ def test_saving_an_invalid_event_revision_is_refused(event_page):
 
 
 def unsaved_event(**offsets):
+    # A new page looks up its content type, so even an unsaved one needs the database.
     return PitchEventPage(title="Pitchavond", summary="…", venue_name="Wijkcentrum", **event_times(**offsets))
 
 
@@ -119,10 +120,12 @@ def unsaved_event(**offsets):
         pytest.param({"start": -3 * HOUR, "end": -HOUR, "registration_opens_at": DAY}, "past", id="past-wins"),
     ],
 )
+@pytest.mark.django_db
 def test_registration_state(offsets, state):
     assert unsaved_event(**offsets).registration_state == state
 
 
+@pytest.mark.django_db
 def test_registration_closes_at_the_start_unless_set():
     event = unsaved_event(start=3 * DAY, end=3 * DAY + HOUR)
     assert event.registration_closes == event.start
@@ -130,6 +133,7 @@ def test_registration_closes_at_the_start_unless_set():
     assert event.registration_closes == event.start - DAY
 
 
+@pytest.mark.django_db
 def test_duration():
     event = unsaved_event(start=DAY, end=DAY + 3 * HOUR)
     assert event.duration == 3 * HOUR

@@ -75,6 +75,7 @@ def test_no_current_phase_between_phases(site_tree):
     [("inform", 1), ("consult", 2), ("advise", 3), ("coproduce", 4), ("codecide", 5)],
     ids=["inform", "consult", "advise", "coproduce", "codecide"],
 )
+@pytest.mark.django_db  # a new page looks up its content type
 def test_ladder_position(rung, position):
     project = ParticipationProjectPage(ladder_rung=rung)
     assert project.ladder_position == position
