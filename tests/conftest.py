@@ -13,7 +13,12 @@ from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import pytest
+from django.apps import apps as django_apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
@@ -85,6 +90,27 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def keep_migrated_data(django_db_blocker):
+    """What the migrations put in the database (Wagtail's root page, the locales...),
+    put back after a transactional test has emptied every table, so that the next test
+    session on a reused database (--reuse-db) still finds it. Request it before
+    `transactional_db`, so that it is torn down after that fixture's flush."""
+    with django_db_blocker.unblock():
+        saved = connection.creation.serialize_db_to_string()
+    yield
+    with django_db_blocker.unblock():
+        # That flush ran post_migrate, which made some rows anew: empty the tables once
+        # more without it, then load what the migrations had made.
+        call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+        connection.creation.deserialize_db_from_string(saved)
+        # Rows came back with their ids: move the id sequences past them, as loaddata does.
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), django_apps.get_models()):
+                cursor.execute(sql)
+        ContentType.objects.clear_cache()
 
 
 # --- Site tree ----------------------------------------------------------------------------

@@ -224,8 +224,7 @@ needs_postgresql = pytest.mark.skipif(
 
 
 @needs_postgresql
-@pytest.mark.django_db(transaction=True)
-def test_fifty_residents_at_once_never_overbook_a_ten_seat_event(site_tree):
+def test_fifty_residents_at_once_never_overbook_a_ten_seat_event(keep_migrated_data, transactional_db, site_tree):
     event = event_for(site_tree, capacity=10)
 
     outcomes = in_threads(50, lambda i: sign_up(event, f"bewoner{i}@example.org"))
@@ -243,8 +242,9 @@ def test_fifty_residents_at_once_never_overbook_a_ten_seat_event(site_tree):
 
 
 @needs_postgresql
-@pytest.mark.django_db(transaction=True)
-def test_concurrent_cancellations_promote_each_waiting_resident_once_in_order(site_tree):
+def test_concurrent_cancellations_promote_each_waiting_resident_once_in_order(
+    keep_migrated_data, transactional_db, site_tree
+):
     event = event_for(site_tree, capacity=10)
     for i in range(25):
         sign_up(event, f"bewoner{i}@example.org")
@@ -265,8 +265,7 @@ def test_concurrent_cancellations_promote_each_waiting_resident_once_in_order(si
 
 
 @needs_postgresql
-@pytest.mark.django_db(transaction=True)
-def test_concurrent_seat_changes_never_overbook(site_tree):
+def test_concurrent_seat_changes_never_overbook(keep_migrated_data, transactional_db, site_tree):
     event = event_for(site_tree, capacity=10, max_seats_per_signup=2)
     for i in range(10):
         sign_up(event, f"bewoner{i}@example.org")
