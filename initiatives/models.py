@@ -4,10 +4,12 @@ from datetime import timedelta
 from functools import partial
 
 from django.contrib import messages
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -23,8 +25,11 @@ from wagtail_localize.fields import SynchronizedField
 from pages.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, LinkBlock
 from pages.models import BasePage, TaxonomyMixin, live_pages, load_pages, paginate
 
-from . import contact
-from .forms import InitiativeContactForm
+from . import contact, signups
+from .forms import ChangeSeatsForm, InitiativeContactForm, SignUpForm
+
+#: A resident's manage link works until this long after the event has ended.
+SIGNUP_LINK_VALID_AFTER_EVENT = timedelta(days=1)
 
 
 class InitiativeIndexPage(BasePage):
@@ -212,7 +217,7 @@ class PitchEventIndexPage(BasePage):
         return context
 
 
-class PitchEventPage(TaxonomyMixin, BasePage):
+class PitchEventPage(RoutablePageMixin, TaxonomyMixin, BasePage):
     """A changemaker pitch event: when and where, who pitches, and how many seats there are."""
 
     edition = models.PositiveSmallIntegerField(_("edition"), null=True, blank=True)
@@ -349,6 +354,78 @@ class PitchEventPage(TaxonomyMixin, BasePage):
     def programme_items(self):
         return self.programme.select_related("initiative", "initiative__image").all()
 
+    # --- Signing up (the rules are in initiatives/signups.py) ---------------------------
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if not self.is_past:
+            context["availability"] = signups.availability(self)
+            context.setdefault("signup_form", SignUpForm(max_seats=self.max_seats_per_signup))
+        return context
+
+    def render(self, request, *args, status=200, **kwargs):
+        response = super().render(request, *args, **kwargs)
+        response.status_code = status
+        return response
+
+    @path(_("signup/"), name="signup")
+    def signup_route(self, request):
+        """The sign-up form posts here; the answer is shown at once, on the event page."""
+        if request.method != "POST":
+            return redirect(self.get_url(request) + "#registration")
+        form = SignUpForm(request.POST, max_seats=self.max_seats_per_signup)
+        if not form.is_valid():
+            return self.render(request, context_overrides={"signup_form": form}, status=400)
+        if signups.is_rate_limited(request, form.cleaned_data["email"]):
+            form.add_error(None, signups.RATE_LIMIT_MESSAGE)
+            return self.render(request, context_overrides={"signup_form": form}, status=429)
+        data = form.cleaned_data
+        outcome = signups.sign_up(
+            self,
+            name=data["name"],
+            email=data["email"],
+            seats=data["seats"],
+            role=data["role"],
+            accessibility_needs=data["accessibility_needs"],
+            wants_updates=data["wants_updates"],
+            language=get_language(),
+        )
+        # A duplicate reads like a success: the page never tells whether an address signed up.
+        return self.render(
+            request,
+            template="initiatives/signup_result.html",
+            context_overrides={"outcome": outcome, "email": data["email"]},
+            status=200 if outcome.ok or outcome.reason == signups.DUPLICATE else 409,
+        )
+
+    @path(_("signup/<str:token>/"), name="signup_manage")
+    def manage_route(self, request, token):
+        """A resident's personal page: see, change or cancel the sign-up, no account needed."""
+        signup = SignUp.from_manage_token(token)
+        context = {"signup": signup, "manage_url": request.path}
+        if signup is None or signup.event_key != self.translation_key:
+            return self.render(
+                request, template="initiatives/signup_manage.html", context_overrides=context, status=404
+            )
+        if self.end + SIGNUP_LINK_VALID_AFTER_EVENT < timezone.now():
+            context.update(expired=True, signup=None)
+            return self.render(
+                request, template="initiatives/signup_manage.html", context_overrides=context, status=410
+            )
+        form = ChangeSeatsForm(max_seats=self.max_seats_per_signup, initial={"seats": signup.seats})
+        if request.method == "POST":
+            action = request.POST.get("action")
+            if action == "cancel":
+                context["outcome"] = signups.cancel(signup.pk)
+            elif action == "change":
+                form = ChangeSeatsForm(request.POST, max_seats=self.max_seats_per_signup)
+                if form.is_valid():
+                    context["outcome"] = signups.change_seats(signup.pk, form.cleaned_data["seats"])
+            signup.refresh_from_db()
+        context.update(change_form=form, position=signup.waiting_position())
+        status = 400 if form.errors else 200
+        return self.render(request, template="initiatives/signup_manage.html", context_overrides=context, status=status)
+
 
 class PitchSlot(TranslatableMixin, Orderable):
     """One initiative on the stage of a pitch event, in programme order."""
@@ -460,4 +537,62 @@ class SignUp(models.Model):
         indexes = [models.Index(fields=["event_key", "status", "created_at"])]
 
     def __str__(self):
-        return f"{self.get_status_display()}: {self.seats} ({self.created_at:%Y-%m-%d %H:%M})"
+        return f"{self.get_status_display()}: {self.seats} ({timezone.localtime(self.created_at):%Y-%m-%d %H:%M})"
+
+    def waiting_position(self):
+        """1 for the first on the waiting list (in order of arrival), None when not waiting."""
+        if self.status != self.Status.WAITING:
+            return None
+        earlier = models.Q(created_at__lt=self.created_at) | models.Q(created_at=self.created_at, pk__lt=self.pk)
+        waiting = SignUp.objects.filter(event_key=self.event_key, status=self.Status.WAITING)
+        return waiting.filter(earlier).count() + 1
+
+    def manage_token(self):
+        """The token of this sign-up's personal manage link: its key and an HMAC of it
+        (Django's signing with a salt of its own), letters, digits, - and _ only, as
+        Wagtail's page addresses allow. Unguessable without the SECRET_KEY."""
+        return f"{self.pk}-{signing.Signer(salt=MANAGE_TOKEN_SALT).signature(str(self.pk))}"
+
+    @classmethod
+    def from_manage_token(cls, token):
+        """The sign-up of a manage token, or None for a forged or mangled one."""
+        pk, _sep, signature = str(token).partition("-")
+        if not pk.isdigit() or len(pk) > 18:
+            return None
+        expected = signing.Signer(salt=MANAGE_TOKEN_SALT).signature(pk)
+        if not constant_time_compare(signature, expected):
+            return None
+        return cls.objects.filter(pk=int(pk)).select_related("event").first()
+
+
+MANAGE_TOKEN_SALT = "meedoen.signup.manage"  # noqa: S105 - a signing salt, not a secret
+
+
+class SignUpEmail(models.Model):
+    """An e-mail to a resident about their sign-up, written in the same transaction as the
+    change it reports (an outbox): sent after commit, and retried by
+    `send_pending_messages` when the mail server fails, so none is ever lost."""
+
+    class Kind(models.TextChoices):
+        CONFIRMED = "confirmed", _("Seats confirmed")
+        WAITING = "waiting", _("On the waiting list")
+        PROMOTED = "promoted", _("Moved up from the waiting list")
+        CHANGED = "changed", _("Seats changed")
+        CANCELLED = "cancelled", _("Cancelled")
+        DUPLICATE = "duplicate", _("Signed up already")
+
+    signup = models.ForeignKey(SignUp, on_delete=models.CASCADE, related_name="emails", verbose_name=_("sign-up"))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.CharField(_("last error"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("e-mail about a sign-up")
+        verbose_name_plural = _("e-mails about sign-ups")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["sent_at", "created_at"])]
+
+    def __str__(self):
+        return f"{self.kind} {self.signup_id}"

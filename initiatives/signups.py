@@ -20,13 +20,21 @@ The rules:
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Q, Sum
+from django.db.models import Sum
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from .models import EventSeats, PitchEventPage, SignUp
+from pages import ratelimit
 
-CONFIRMED, WAITING, CANCELLED = SignUp.Status.CONFIRMED, SignUp.Status.WAITING, SignUp.Status.CANCELLED
+# The event page's routes call this module, so it refers to the models through their
+# module (imported by then) rather than importing names from it.
+from . import models
+from .tasks import send_signup_email
+
+# SignUp.Status values.
+CONFIRMED, WAITING, CANCELLED = "confirmed", "waiting", "cancelled"
 
 # Why a request changed nothing.
 NOT_OPEN, CLOSED, PAST, FULL, DUPLICATE, TOO_MANY, ALREADY_CANCELLED = (
@@ -46,7 +54,7 @@ class Outcome:
     `reason` when the request was refused, the waiting-list `position` (1 is next), and the
     sign-ups that moved up from the waiting list as a result (`promoted`, primary keys)."""
 
-    signup: SignUp | None = None
+    signup: "models.SignUp | None" = None
     reason: str = ""
     position: int | None = None
     promoted: list = field(default_factory=list)
@@ -60,36 +68,48 @@ class Outcome:
         return not self.reason
 
 
+RATE_LIMIT_MESSAGE = _("There have been many sign-ups from you in a short time. Please try again in an hour.")
+
+
+def is_rate_limited(request, email):
+    """Count one sign-up attempt for the client's address and for the e-mail address;
+    True when either has reached its limit this hour (SIGNUP_RATE_LIMIT_PER_IP,
+    SIGNUP_RATE_LIMIT_PER_EMAIL). Shared by every app server when Redis is configured."""
+    per_ip = ratelimit.hit("signup-ip", ratelimit.client_ip(request), settings.MEEDOEN_SIGNUP_RATE_LIMIT_PER_IP, 3600)
+    per_email = ratelimit.hit(
+        "signup-email", normalise_email(email), settings.MEEDOEN_SIGNUP_RATE_LIMIT_PER_EMAIL, 3600
+    )
+    return per_ip or per_email
+
+
+def _notify(signup, kind):
+    """Write the e-mail about this change in the same transaction, send it after commit."""
+    email = models.SignUpEmail.objects.create(signup=signup, kind=kind)
+    transaction.on_commit(lambda: send_signup_email.enqueue(email.pk))
+
+
 def normalise_email(email):
     return email.strip().lower()
 
 
 def _lock(event_key):
     """Lock the event's seats row for the rest of the transaction (created on first use)."""
-    EventSeats.objects.get_or_create(event_key=event_key)
-    return EventSeats.objects.select_for_update().get(event_key=event_key)
+    models.EventSeats.objects.get_or_create(event_key=event_key)
+    return models.EventSeats.objects.select_for_update().get(event_key=event_key)
 
 
 def _event_for(event_key):
     """An event page of this translation key (its capacity and rules are synchronised
     across translations, so any will do): the first one made, normally the source."""
-    return PitchEventPage.objects.filter(translation_key=event_key).order_by("pk").first()
+    return models.PitchEventPage.objects.filter(translation_key=event_key).order_by("pk").first()
 
 
 def seats_taken(event_key):
-    return SignUp.objects.filter(event_key=event_key, status=CONFIRMED).aggregate(n=Sum("seats"))["n"] or 0
+    return models.SignUp.objects.filter(event_key=event_key, status=CONFIRMED).aggregate(n=Sum("seats"))["n"] or 0
 
 
 def waiting_list(event_key):
-    return SignUp.objects.filter(event_key=event_key, status=WAITING).order_by("created_at", "pk")
-
-
-def position_of(signup):
-    """1 for the first on the waiting list, None when not waiting."""
-    if signup.status != WAITING:
-        return None
-    earlier = Q(created_at__lt=signup.created_at) | Q(created_at=signup.created_at, pk__lt=signup.pk)
-    return waiting_list(signup.event_key).filter(earlier).count() + 1
+    return models.SignUp.objects.filter(event_key=event_key, status=WAITING).order_by("created_at", "pk")
 
 
 @dataclass(frozen=True)
@@ -120,14 +140,13 @@ def _promote(event, now):
         if waiting.seats <= free:
             waiting.status, waiting.confirmed_at = CONFIRMED, now
             waiting.save(update_fields=["status", "confirmed_at"])
+            _notify(waiting, models.SignUpEmail.Kind.PROMOTED)
             free -= waiting.seats
             promoted.append(waiting.pk)
     return promoted
 
 
-def sign_up(
-    event, *, name, email, seats, language, role=SignUp.Role.ATTEND, accessibility_needs="", wants_updates=False
-):
+def sign_up(event, *, name, email, seats, language, role="attend", accessibility_needs="", wants_updates=False):
     """Sign up for `event` (a PitchEventPage in any language). Returns an Outcome."""
     state = event.registration_state
     if state != "open":
@@ -142,14 +161,17 @@ def sign_up(
             now = timezone.now()  # taken under the lock: the order of arrival is the order of decision
             # Seats an editor added since the last sign-up go to the waiting list first.
             promoted = _promote(event, now)
-            if SignUp.objects.filter(event_key=key, email=email).exclude(status=CANCELLED).exists():
+            existing = models.SignUp.objects.filter(event_key=key, email=email).exclude(status=CANCELLED).first()
+            if existing is not None:
+                # The page never says whether an address signed up; the e-mail tells its owner.
+                _notify(existing, models.SignUpEmail.Kind.DUPLICATE)
                 return Outcome(reason=DUPLICATE, promoted=promoted)
             # Nobody waiting fits in what is left (see _promote), so a request that fits
             # takes no one's turn.
             fits = seats_taken(key) + seats <= event.capacity
             if not fits and not event.waiting_list_enabled:
                 return Outcome(reason=FULL, promoted=promoted)
-            signup = SignUp.objects.create(
+            signup = models.SignUp.objects.create(
                 event_key=key,
                 event=event,
                 name=name,
@@ -163,7 +185,8 @@ def sign_up(
                 created_at=now,
                 confirmed_at=now if fits else None,
             )
-            return Outcome(signup=signup, position=position_of(signup), promoted=promoted)
+            _notify(signup, models.SignUpEmail.Kind.CONFIRMED if fits else models.SignUpEmail.Kind.WAITING)
+            return Outcome(signup=signup, position=signup.waiting_position(), promoted=promoted)
     except IntegrityError:
         # The database's own guard (one active sign-up per address) caught a race the
         # check above could not see, e.g. on a database without row locks.
@@ -173,7 +196,7 @@ def sign_up(
 def _locked(signup_pk):
     """The sign-up, read again after locking its event's row, and its event; (None, None)
     when there is no such sign-up. Call inside a transaction."""
-    signup = SignUp.objects.filter(pk=signup_pk).first()
+    signup = models.SignUp.objects.filter(pk=signup_pk).first()
     if signup is None:
         return None, None
     _lock(signup.event_key)
@@ -190,6 +213,7 @@ def cancel(signup_pk):
             return Outcome(signup=signup, reason=ALREADY_CANCELLED)
         signup.status, signup.cancelled_at = CANCELLED, now
         signup.save(update_fields=["status", "cancelled_at"])
+        _notify(signup, models.SignUpEmail.Kind.CANCELLED)
         promoted = _promote(event, now) if event is not None else []
         return Outcome(signup=signup, promoted=promoted)
 
@@ -205,12 +229,15 @@ def change_seats(signup_pk, seats):
         if event.is_past:
             return Outcome(signup=signup, reason=PAST)
         if not 1 <= seats <= event.max_seats_per_signup:
-            return Outcome(signup=signup, reason=TOO_MANY, position=position_of(signup))
+            return Outcome(signup=signup, reason=TOO_MANY, position=signup.waiting_position())
         if signup.status == CONFIRMED and seats > signup.seats:
             if seats_taken(signup.event_key) - signup.seats + seats > event.capacity:
                 return Outcome(signup=signup, reason=FULL)
+        if seats == signup.seats:
+            return Outcome(signup=signup, position=signup.waiting_position())
         signup.seats = seats
         signup.save(update_fields=["seats"])
+        _notify(signup, models.SignUpEmail.Kind.CHANGED)
         promoted = _promote(event, now)
         signup.refresh_from_db()
-        return Outcome(signup=signup, position=position_of(signup), promoted=promoted)
+        return Outcome(signup=signup, position=signup.waiting_position(), promoted=promoted)

@@ -3,6 +3,7 @@ retry always reads fresh data."""
 
 import logging
 
+import icalendar
 from django.apps import apps
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -60,4 +61,74 @@ def send_contact_message(message_id):
     message.sent_at = timezone.now()
     message.last_error = ""
     message.save(update_fields=["attempts", "sent_at", "last_error"])
+    return "sent"
+
+
+def event_calendar(event, url):
+    """The event as an iCalendar (.ics) file for the resident's calendar (RFC 5545)."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//Meedoen//pitch events//NL")
+    calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
+    entry = icalendar.Event()
+    entry.add("uid", f"{event.translation_key}@meedoen")
+    entry.add("dtstamp", timezone.now())
+    entry.add("dtstart", timezone.localtime(event.start))
+    entry.add("dtend", timezone.localtime(event.end))
+    entry.add("summary", event.title)
+    entry.add(
+        "location", ", ".join(p for p in [event.venue_name, event.street_address, event.postal_code, event.city] if p)
+    )
+    entry.add("url", url)
+    entry.add("description", f"{event.summary}\n\n{url}")
+    calendar.add_component(entry)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+#: E-mails that confirm seats carry the event for the calendar.
+WITH_CALENDAR = {"confirmed", "promoted", "changed"}
+
+
+@task()
+def send_signup_email(email_id):
+    """Send one e-mail about a sign-up, in the resident's language; on failure record the
+    error and leave it for a retry (manage.py send_pending_messages)."""
+    SignUpEmail = apps.get_model("initiatives", "SignUpEmail")  # noqa: N806
+    email = SignUpEmail.objects.select_related("signup", "signup__event").filter(pk=email_id, sent_at=None).first()
+    if email is None:
+        return "nothing to send"
+    signup = email.signup
+    event = signup.event
+    email.attempts += 1
+    try:
+        if event is None:
+            raise ValueError("the event page of this sign-up no longer exists")
+        with translation.override(signup.language):
+            event_url = event.full_url
+            manage_url = (
+                event_url.rstrip("/") + "/" + event.reverse_subpage("signup_manage", args=[signup.manage_token()])
+            )
+            context = {
+                "signup": signup,
+                "event": event,
+                "event_url": event_url,
+                "manage_url": manage_url,
+                "position": signup.waiting_position(),
+                "site_name": settings.WAGTAIL_SITE_NAME,
+            }
+            subject = render_to_string(f"emails/signup_{email.kind}_subject.txt", context)
+            body = render_to_string(f"emails/signup_{email.kind}_body.txt", context)
+            message = EmailMultiAlternatives(subject=" ".join(subject.split()), body=body, to=[signup.email])
+            if email.kind in WITH_CALENDAR:
+                message.attach(f"{event.slug}.ics", event_calendar(event, event_url), "text/calendar; charset=utf-8")
+        message.send()
+    except Exception as error:  # noqa: BLE001 - any mail failure must leave the e-mail for a retry
+        email.last_error = f"{type(error).__name__}: {error}"[:255]
+        email.save(update_fields=["attempts", "last_error"])
+        logger.warning("E-mail %s about sign-up %s failed (attempt %s): %s", email.pk, signup.pk, email.attempts, error)
+        return "failed"
+    email.sent_at = timezone.now()
+    email.last_error = ""
+    email.save(update_fields=["attempts", "sent_at", "last_error"])
     return "sent"

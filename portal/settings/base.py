@@ -299,3 +299,7 @@ MEEDOEN_TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 # this many days after they have been relayed.
 MEEDOEN_CONTACT_RATE_LIMIT = int(os.environ.get("CONTACT_RATE_LIMIT", "5"))
 MEEDOEN_CONTACT_MESSAGE_RETENTION_DAYS = int(os.environ.get("CONTACT_MESSAGE_RETENTION_DAYS", "30"))
+# Sign-ups for pitch events: attempts per client address and per e-mail address per hour.
+# Raise them for a busy event behind one shared address, or for a load test on loopback.
+MEEDOEN_SIGNUP_RATE_LIMIT_PER_IP = int(os.environ.get("SIGNUP_RATE_LIMIT_PER_IP", "20"))
+MEEDOEN_SIGNUP_RATE_LIMIT_PER_EMAIL = int(os.environ.get("SIGNUP_RATE_LIMIT_PER_EMAIL", "5"))

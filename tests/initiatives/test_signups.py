@@ -133,7 +133,7 @@ def test_cancelling_moves_up_everyone_on_the_waiting_list_whose_request_fits(sit
         ("c@example.org", "waiting", 2),
         ("d@example.org", "confirmed", 1),
     ]
-    assert signups.position_of(SignUp.objects.get(email="c@example.org")) == 1
+    assert SignUp.objects.get(email="c@example.org").waiting_position() == 1
 
 
 def test_cancelling_twice_changes_nothing(site_tree):
@@ -237,7 +237,7 @@ def test_fifty_residents_at_once_never_overbook_a_ten_seat_event(keep_migrated_d
     # Arrival order: everyone confirmed came before everyone waiting, and the waiting list
     # is numbered in the order the sign-ups were decided.
     assert max(s.created_at for s in confirmed) <= min(s.created_at for s in waiting)
-    assert [signups.position_of(s) for s in waiting] == list(range(1, 41))
+    assert [s.waiting_position() for s in waiting] == list(range(1, 41))
     assert sorted(o.position for o in outcomes if o.status == "waiting") == list(range(1, 41))
 
 

@@ -1,5 +1,6 @@
-"""Retry relayed messages that could not be sent, and delete old ones. Run from cron,
-e.g. every 10 minutes: `python manage.py send_pending_messages`."""
+"""Retry e-mail that could not be sent (messages to initiatives, e-mails about sign-ups),
+and delete old relayed messages. Run from cron, e.g. every 10 minutes:
+`python manage.py send_pending_messages`."""
 
 from datetime import timedelta
 
@@ -7,24 +8,25 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from initiatives.models import InitiativeContactMessage
-from initiatives.tasks import send_contact_message
+from initiatives.models import InitiativeContactMessage, SignUpEmail
+from initiatives.tasks import send_contact_message, send_signup_email
 
 MAX_ATTEMPTS = 20
 
 
 class Command(BaseCommand):
-    help = "Send messages to initiatives that are still waiting, and delete old sent ones."
+    help = "Send e-mail that is still waiting (messages to initiatives, sign-ups), and delete old messages."
 
     def handle(self, *args, **options):
-        pending = InitiativeContactMessage.objects.filter(
-            sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS, created_at__lte=timezone.now() - timedelta(minutes=1)
-        ).values_list("pk", flat=True)
         sent = failed = 0
-        for pk in list(pending):
-            result = send_contact_message.call(pk)
-            sent += result == "sent"
-            failed += result == "failed"
+        for model, send in [(InitiativeContactMessage, send_contact_message), (SignUpEmail, send_signup_email)]:
+            pending = model.objects.filter(
+                sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS, created_at__lte=timezone.now() - timedelta(minutes=1)
+            ).values_list("pk", flat=True)
+            for pk in list(pending):
+                result = send.call(pk)
+                sent += result == "sent"
+                failed += result == "failed"
         cutoff = timezone.now() - timedelta(days=settings.MEEDOEN_CONTACT_MESSAGE_RETENTION_DAYS)
         deleted, _ = InitiativeContactMessage.objects.filter(sent_at__lt=cutoff).delete()
         self.stdout.write(f"sent {sent}, failed {failed}, deleted {deleted} old messages")
