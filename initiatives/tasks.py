@@ -15,6 +15,13 @@ from wagtail.models import Site
 logger = logging.getLogger(__name__)
 
 
+def public_url(page, subpath=""):
+    """The address of `page` for an e-mail: BASE_URL (the portal's public address) plus
+    the page's path, whatever host name the Site record happens to carry."""
+    _site_id, _root_url, path = page.get_url_parts()
+    return settings.WAGTAILADMIN_BASE_URL + path + subpath
+
+
 def _recipient(initiative):
     if initiative.contact_email:
         return initiative.contact_email
@@ -41,7 +48,7 @@ def send_contact_message(message_id):
             context = {
                 "message": message,
                 "initiative": initiative,
-                "initiative_url": initiative.full_url,
+                "initiative_url": public_url(initiative),
                 "site_name": settings.WAGTAIL_SITE_NAME,
             }
             subject = render_to_string("emails/initiative_contact_subject.txt", context).strip()
@@ -105,10 +112,8 @@ def send_signup_email(email_id):
         if event is None:
             raise ValueError("the event page of this sign-up no longer exists")
         with translation.override(signup.language):
-            event_url = event.full_url
-            manage_url = (
-                event_url.rstrip("/") + "/" + event.reverse_subpage("signup_manage", args=[signup.manage_token()])
-            )
+            event_url = public_url(event)
+            manage_url = public_url(event, event.reverse_subpage("signup_manage", args=[signup.manage_token()]))
             context = {
                 "signup": signup,
                 "event": event,
