@@ -521,6 +521,12 @@ class SignUp(models.Model):
     created_at = models.DateTimeField(_("signed up"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(
+        _("personal data removed"),
+        null=True,
+        blank=True,
+        help_text=_("Name and e-mail address are removed after the retention period; the counts stay."),
+    )
 
     class Meta:
         verbose_name = _("sign-up")

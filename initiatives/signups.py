@@ -19,10 +19,11 @@ The rules:
 """
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -241,3 +242,90 @@ def change_seats(signup_pk, seats):
         promoted = _promote(event, now)
         signup.refresh_from_db()
         return Outcome(signup=signup, position=signup.waiting_position(), promoted=promoted)
+
+
+# --- Privacy: keeping personal data no longer than needed ---------------------------------
+
+
+def anonymise(signup, now=None):
+    """Remove the personal data of a sign-up, keep what reports count (seats, status, role,
+    language, dates). Its e-mails go too: they name the resident."""
+    now = now or timezone.now()
+    signup.name, signup.email = "", f"removed-{signup.pk}@invalid"
+    signup.accessibility_needs, signup.wants_updates, signup.anonymised_at = "", False, now
+    signup.save(update_fields=["name", "email", "accessibility_needs", "wants_updates", "anonymised_at"])
+    signup.emails.all().delete()
+
+
+def purge(now=None):
+    """The retention rules, for a daily cron job (manage.py purge_signups): accessibility
+    needs go the day after the event, everything personal SIGNUP_RETENTION_DAYS after it.
+    Returns (needs cleared, sign-ups anonymised)."""
+    now = now or timezone.now()
+    keep_until = now - timedelta(days=settings.MEEDOEN_SIGNUP_RETENTION_DAYS)
+    ended = models.PitchEventPage.objects.filter(end__lt=now - timedelta(days=1)).values("translation_key")
+    expired = models.PitchEventPage.objects.filter(end__lt=keep_until).values("translation_key")
+    known = models.PitchEventPage.objects.values("translation_key")
+    active = models.SignUp.objects.filter(anonymised_at=None)
+    # Sign-ups whose event page was deleted count from the day they were made.
+    old = active.filter(Q(event_key__in=expired) | (~Q(event_key__in=known) & Q(created_at__lt=keep_until)))
+    anonymised = 0
+    for signup in list(old):
+        with transaction.atomic():
+            anonymise(signup, now)
+        anonymised += 1
+    cleared = active.filter(event_key__in=ended).exclude(accessibility_needs="").update(accessibility_needs="")
+    return cleared, anonymised
+
+
+def personal_data(email):
+    """Everything held about one e-mail address: its sign-ups and its messages to initiatives."""
+    email = normalise_email(email)
+    signups = models.SignUp.objects.filter(email=email, anonymised_at=None).select_related("event")
+    messages = models.InitiativeContactMessage.objects.filter(sender_email__iexact=email).select_related("initiative")
+    return {
+        "email": email,
+        "signups": [
+            {
+                "event": s.event.title if s.event else str(s.event_key),
+                "name": s.name,
+                "seats": s.seats,
+                "status": s.status,
+                "role": s.role,
+                "accessibility_needs": s.accessibility_needs,
+                "wants_updates": s.wants_updates,
+                "language": s.language,
+                "signed_up": s.created_at.isoformat(),
+            }
+            for s in signups
+        ],
+        "messages_to_initiatives": [
+            {
+                "initiative": m.initiative.title,
+                "name": m.sender_name,
+                "message": m.message,
+                "received": m.created_at.isoformat(),
+            }
+            for m in messages
+        ],
+    }
+
+
+def erase(email):
+    """Erase everything held about one e-mail address: sign-ups are cancelled (their seats
+    go to the waiting list) and anonymised, messages to initiatives deleted. Returns
+    (sign-ups erased, messages deleted)."""
+    email = normalise_email(email)
+    erased = 0
+    for pk in list(models.SignUp.objects.filter(email=email, anonymised_at=None).values_list("pk", flat=True)):
+        with transaction.atomic():
+            signup, event = _locked(pk)
+            if signup.status != CANCELLED:
+                signup.status, signup.cancelled_at = CANCELLED, timezone.now()
+                signup.save(update_fields=["status", "cancelled_at"])
+                if event is not None and not event.is_past:
+                    _promote(event, timezone.now())
+            anonymise(signup)
+        erased += 1
+    deleted, _ = models.InitiativeContactMessage.objects.filter(sender_email__iexact=email).delete()
+    return erased, deleted

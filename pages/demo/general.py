@@ -320,11 +320,11 @@ CONTENT_PAGES = [
                 B(
                     "We vragen je naam, je e-mailadres en het aantal plaatsen. Als je wilt, vertel je ook wat "
                     "je nodig hebt om mee te kunnen doen, zoals een rolstoelplek of een tolk. We gebruiken "
-                    "dit om plaatsen te reserveren, je een bevestiging en herinnering te sturen en de "
+                    "dit om plaatsen te reserveren, je een bevestiging met je persoonlijke link te sturen en de "
                     "avond goed te regelen.",
                     "We ask for your name, your e-mail address and the number of seats. If you want, you "
                     "also tell us what you need to take part, such as a wheelchair space or an "
-                    "interpreter. We use this to reserve seats, send you a confirmation and a reminder, "
+                    "interpreter. We use this to reserve seats, send you a confirmation with your personal link, "
                     "and to organise the evening well.",
                 ),
                 h3(B("Een pitch aanmelden", "Submitting a pitch")),
@@ -364,8 +364,10 @@ CONTENT_PAGES = [
             para(
                 ul(
                     B(
-                        "Aanmeldingen voor een pitch-avond: tot drie maanden na de avond.",
-                        "Sign-ups for a pitch night: until three months after the evening.",
+                        "Aanmeldingen voor een pitch-avond: tot 60 dagen na de avond. Daarna houden we alleen "
+                        "het aantal aanmeldingen over, zonder namen of e-mailadressen.",
+                        "Sign-ups for a pitch night: until 60 days after the evening. After that we only keep "
+                        "the number of sign-ups, without names or e-mail addresses.",
                     ),
                     B(
                         "Wat je nodig hebt om mee te doen (toegankelijkheid): tot de dag na de avond.",

@@ -306,3 +306,5 @@ MEEDOEN_CONTACT_MESSAGE_RETENTION_DAYS = int(os.environ.get("CONTACT_MESSAGE_RET
 # Raise them for a busy event behind one shared address, or for a load test on loopback.
 MEEDOEN_SIGNUP_RATE_LIMIT_PER_IP = int(os.environ.get("SIGNUP_RATE_LIMIT_PER_IP", "20"))
 MEEDOEN_SIGNUP_RATE_LIMIT_PER_EMAIL = int(os.environ.get("SIGNUP_RATE_LIMIT_PER_EMAIL", "5"))
+# Personal data of sign-ups is removed this many days after the event (counts stay).
+MEEDOEN_SIGNUP_RETENTION_DAYS = int(os.environ.get("SIGNUP_RETENTION_DAYS", "60"))

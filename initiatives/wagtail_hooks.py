@@ -1,0 +1,48 @@
+"""Staff views of residents' sign-ups in the Wagtail admin.
+
+Sign-ups hold personal data, so they are a plain model behind Django's model permissions:
+only groups with "view sign-up" (the Moderatoren group, made by a data migration) see the
+list, and the search runs in the database, never through the search index."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .models import SignUp
+
+
+class SignUpViewSet(ModelViewSet):
+    model = SignUp
+    icon = "group"
+    menu_label = _("Sign-ups")
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = ["name", "event", "status", "seats", "role", "created_at"]
+    list_filter = ["status", "role", "wants_updates", "event"]
+    search_fields = ["name", "email"]
+    search_backend_name = None  # personal data stays out of the search index
+    ordering = ["event_key", "status", "created_at"]
+    list_export = [
+        "event",
+        "name",
+        "email",
+        "seats",
+        "get_status_display",
+        "get_role_display",
+        "accessibility_needs",
+        "wants_updates",
+        "language",
+        "created_at",
+    ]
+    export_headings = {"get_status_display": _("Status"), "get_role_display": _("Comes to")}
+    export_filename = "aanmeldingen"
+    # Seats and status change only through the rules (initiatives/signups.py), never by
+    # editing a row: staff correct what a resident typed.
+    form_fields = ["name", "accessibility_needs", "wants_updates"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+
+@hooks.register("register_admin_viewset")
+def register_signup_viewset():
+    return SignUpViewSet("signups")

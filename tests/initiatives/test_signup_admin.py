@@ -1,0 +1,85 @@
+"""Staff see sign-ups in the Wagtail admin only with the Moderatoren group's permission:
+the list with its filters, search and CSV export; editors without it see nothing."""
+
+import csv
+import io
+
+import pytest
+from django.contrib.auth.models import Group, User
+
+from initiatives import signups
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+LIST = "/admin/signups/"
+
+
+@pytest.fixture
+def signed_up(site_tree):
+    event = factories.PitchEventPageFactory(parent=site_tree.events, title="Pitchavond Zuid", capacity=1)
+    first = signups.sign_up(event, name="Fatima", email="fatima@example.org", seats=1, language="nl").signup
+    second = signups.sign_up(event, name="Joost", email="joost@example.org", seats=1, language="nl").signup
+    return event, first, second
+
+
+def staff(username, group_name):
+    user = User.objects.create_user(username, password="x" * 16)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def test_the_moderatoren_group_may_see_and_correct_sign_ups_but_not_make_or_delete_them():
+    codenames = set(Group.objects.get(name="Moderatoren").permissions.values_list("codename", flat=True))
+    assert {"access_admin", "view_signup", "change_signup"} <= codenames
+    assert not {"add_signup", "delete_signup"} & codenames
+    assert not any(codename.endswith("_page") for codename in codenames)
+
+
+def test_a_moderator_sees_searches_and_filters_the_sign_ups(client, signed_up):
+    client.force_login(staff("moderator", "Moderatoren"))
+
+    listing = client.get(LIST)
+    assert listing.status_code == 200
+    html = listing.content.decode()
+    assert "Fatima" in html and "Joost" in html
+
+    found = client.get(LIST, {"q": "joost@example"}).content.decode()
+    assert "Joost" in found and "Fatima" not in found
+
+    waiting = client.get(LIST, {"status": "waiting"}).content.decode()
+    assert "Joost" in waiting and "Fatima" not in waiting
+
+
+def test_the_csv_export_has_every_sign_up_with_its_details(client, signed_up):
+    client.force_login(staff("moderator", "Moderatoren"))
+    response = client.get(LIST, {"export": "csv"})
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(content)))
+    by_email = {row["E-mailadres"]: row for row in rows}
+    assert set(by_email) == {"fatima@example.org", "joost@example.org"}
+    assert by_email["joost@example.org"]["Status"] == "Op de wachtlijst"
+    assert by_email["fatima@example.org"]["Plaatsen"] == "1"
+
+
+def test_staff_correct_what_a_resident_typed_but_never_seats_or_status(client, signed_up):
+    _event, first, _second = signed_up
+    client.force_login(staff("moderator", "Moderatoren"))
+    form = client.get(f"{LIST}edit/{first.pk}/").context["form"]
+    assert set(form.fields) == {"name", "accessibility_needs", "wants_updates"}
+
+
+@pytest.mark.parametrize("group_name", ["Editors", "Moderators"], ids=["wagtail-editors", "wagtail-moderators"])
+def test_staff_without_the_permission_see_no_personal_data(client, signed_up, group_name):
+    client.force_login(staff("editor", group_name))
+    for url in [LIST, f"{LIST}?export=csv", f"{LIST}inspect/{signed_up[1].pk}/"]:
+        response = client.get(url)
+        assert response.status_code in (302, 403), url
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        assert b"Fatima" not in body and b"joost@example.org" not in body
+
+
+def test_anonymous_visitors_are_sent_to_the_login(client, signed_up):
+    response = client.get(LIST)
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
