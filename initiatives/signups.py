@@ -244,6 +244,21 @@ def change_seats(signup_pk, seats):
         return Outcome(signup=signup, position=signup.waiting_position(), promoted=promoted)
 
 
+def move_up(signup_pk):
+    """Staff move one waiting sign-up up, out of turn, when its seats fit."""
+    now = timezone.now()
+    with transaction.atomic():
+        signup, event = _locked(signup_pk)
+        if signup is None or signup.status != WAITING or event is None:
+            return Outcome(signup=signup, reason=ALREADY_CANCELLED)
+        if seats_taken(signup.event_key) + signup.seats > event.capacity:
+            return Outcome(signup=signup, reason=FULL, position=signup.waiting_position())
+        signup.status, signup.confirmed_at = CONFIRMED, now
+        signup.save(update_fields=["status", "confirmed_at"])
+        _notify(signup, models.SignUpEmail.Kind.PROMOTED)
+        return Outcome(signup=signup, promoted=[signup.pk])
+
+
 # --- Privacy: keeping personal data no longer than needed ---------------------------------
 
 

@@ -4,10 +4,13 @@ Sign-ups hold personal data, so they are a plain model behind Django's model per
 only groups with "view sign-up" (the Moderatoren group, made by a data migration) see the
 list, and the search runs in the database, never through the search index."""
 
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from . import admin_views
 from .models import SignUp
 
 
@@ -46,3 +49,18 @@ class SignUpViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_signup_viewset():
     return SignUpViewSet("signups")
+
+
+@hooks.register("register_admin_urls")
+def register_signup_event_urls():
+    return admin_views.urls()
+
+
+class SignUpMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("initiatives.view_signup")
+
+
+@hooks.register("register_admin_menu_item")
+def register_signup_events_menu_item():
+    return SignUpMenuItem(_("Sign-ups per event"), reverse_lazy("signups_events"), icon_name="calendar", order=249)

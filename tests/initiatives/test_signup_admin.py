@@ -5,7 +5,7 @@ import csv
 import io
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
 
 from initiatives import signups
 from tests import factories
@@ -83,3 +83,100 @@ def test_staff_without_the_permission_see_no_personal_data(client, signed_up, gr
 def test_anonymous_visitors_are_sent_to_the_login(client, signed_up):
     response = client.get(LIST)
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+# --- Per event ---------------------------------------------------------------------------------
+
+
+def event_urls(event, signup):
+    base = f"/admin/signups/events/{event.pk}/"
+    return {
+        "detail": base,
+        "check_in": base + "check-in/",
+        "close": base + "close/",
+        "cancel": f"{base}{signup.pk}/cancel/",
+        "move_up": f"{base}{signup.pk}/move-up/",
+    }
+
+
+def test_the_events_overview_shows_seats_and_waiting_list(client, signed_up):
+    client.force_login(staff("moderator", "Moderatoren"))
+    response = client.get("/admin/signups/events/")
+    assert response.status_code == 200
+    [row] = response.context["rows"]
+    assert row["event"] == signed_up[0]
+    assert (row["availability"].taken, row["availability"].left, row["availability"].waiting) == (1, 0, 1)
+    assert "Pitchavond Zuid" in response.content.decode()
+
+
+def test_the_event_page_lists_who_comes_and_who_waits_and_the_check_in_list_only_who_comes(client, signed_up):
+    event, first, second = signed_up
+    client.force_login(staff("moderator", "Moderatoren"))
+    urls = event_urls(event, first)
+
+    detail = client.get(urls["detail"])
+    assert list(detail.context["confirmed"]) == [first] and list(detail.context["waiting"]) == [second]
+
+    check_in = client.get(urls["check_in"]).content.decode()
+    assert "Fatima" in check_in and "Joost" not in check_in
+
+
+def test_staff_cancel_on_a_residents_behalf_and_the_waiting_list_moves_up(client, signed_up):
+    event, first, second = signed_up
+    client.force_login(staff("moderator", "Moderatoren"))
+
+    response = client.post(event_urls(event, first)["cancel"])
+
+    assert response.status_code == 302
+    first.refresh_from_db(), second.refresh_from_db()
+    assert (first.status, second.status) == ("cancelled", "confirmed")
+
+
+def test_staff_move_someone_up_only_when_the_seats_fit(client, signed_up):
+    event, first, second = signed_up
+    client.force_login(staff("moderator", "Moderatoren"))
+    urls = event_urls(event, second)
+
+    client.post(urls["move_up"])
+    second.refresh_from_db()
+    assert second.status == "waiting"  # the only seat is taken
+
+    event.capacity = 2
+    event.save_revision().publish()
+    client.post(urls["move_up"])
+    second.refresh_from_db()
+    assert second.status == "confirmed"
+
+
+def test_staff_close_registration_early_on_every_translation(client, signed_up, site_tree, translate):
+    event, first, _second = signed_up
+    english = translate(event, site_tree.en)
+    client.force_login(staff("moderator", "Moderatoren"))
+
+    client.post(event_urls(event, first)["close"])
+
+    event.refresh_from_db(), english.refresh_from_db()
+    assert event.registration_state == english.registration_state == "closed"
+    outcome = signups.sign_up(english, name="Late", email="late@example.org", seats=1, language="en")
+    assert outcome.reason == "closed"
+
+
+def test_acting_needs_the_change_permission_and_viewing_the_view_permission(client, signed_up):
+    event, first, _second = signed_up
+    urls = event_urls(event, first)
+    viewer = User.objects.create_user("viewer", password="x" * 16)
+    viewer.user_permissions.add(
+        *Permission.objects.filter(codename__in=["access_admin", "view_signup"]),
+    )
+    client.force_login(viewer)
+    assert client.get(urls["detail"]).status_code == 200
+    # Wagtail's admin answers a refused action with a redirect to its dashboard.
+    assert client.post(urls["cancel"]).status_code in (302, 403)
+    assert client.post(urls["close"]).status_code in (302, 403)
+    first.refresh_from_db(), event.refresh_from_db()
+    assert first.status == "confirmed" and event.registration_state == "open"
+
+    client.force_login(staff("editor", "Editors"))
+    for name in ["detail", "check_in"]:
+        assert client.get(urls[name]).status_code in (302, 403)
+    assert client.get("/admin/signups/events/").status_code in (302, 403)

@@ -1,0 +1,130 @@
+"""Staff views per pitch event: seats against capacity, the check-in list, the waiting
+list, and acting on a resident's behalf (cancel, move up, close registration early).
+
+Viewing needs "view sign-up", acting "change sign-up" (the Moderatoren group). Every
+action goes through initiatives/signups.py, like a resident's own."""
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import signups
+from .models import PitchEventPage, SignUp
+
+
+def _require(request, action):
+    if not request.user.has_perm(f"initiatives.{action}_signup"):
+        raise PermissionDenied
+
+
+def _event(pk):
+    return get_object_or_404(PitchEventPage, pk=pk)
+
+
+def events(request):
+    """Every pitch event from yesterday on, with its seats and waiting list."""
+    _require(request, "view")
+    upcoming = PitchEventPage.objects.filter(end__gte=timezone.now() - timedelta(days=1))
+    # One row per event, not per translation: the first page made (normally the Dutch one).
+    seen, rows = set(), []
+    for event in upcoming.order_by("start", "pk"):
+        if event.translation_key not in seen:
+            seen.add(event.translation_key)
+            rows.append({"event": event, "availability": signups.availability(event)})
+    return TemplateResponse(
+        request,
+        "initiatives/admin/events.html",
+        {"rows": rows, "page_title": _("Sign-ups per event"), "header_icon": "group"},
+    )
+
+
+def event_detail(request, pk):
+    event = _event(pk)
+    _require(request, "view")
+    key = event.translation_key
+    context = {
+        "event": event,
+        "availability": signups.availability(event),
+        "confirmed": SignUp.objects.filter(event_key=key, status="confirmed").order_by("name", "pk"),
+        "waiting": signups.waiting_list(key),
+        "cancelled_count": SignUp.objects.filter(event_key=key, status="cancelled").count(),
+        "can_change": request.user.has_perm("initiatives.change_signup"),
+        "page_title": event.title,
+        "page_subtitle": _("Sign-ups"),
+        "header_icon": "group",
+    }
+    return TemplateResponse(request, "initiatives/admin/event_detail.html", context)
+
+
+def check_in(request, pk):
+    """A plain page to print and tick off at the door."""
+    event = _event(pk)
+    _require(request, "view")
+    confirmed = SignUp.objects.filter(event_key=event.translation_key, status="confirmed").order_by("name", "pk")
+    return TemplateResponse(
+        request,
+        "initiatives/admin/check_in.html",
+        {"event": event, "confirmed": confirmed, "availability": signups.availability(event)},
+    )
+
+
+@require_POST
+def cancel(request, pk, signup_pk):
+    event = _event(pk)
+    _require(request, "change")
+    outcome = signups.cancel(get_object_or_404(SignUp, pk=signup_pk, event_key=event.translation_key).pk)
+    if outcome.ok:
+        messages.success(request, _("The sign-up is cancelled; %(count)s moved up.") % {"count": len(outcome.promoted)})
+    else:
+        messages.warning(request, _("This sign-up was cancelled already."))
+    return redirect("signups_event", pk=event.pk)
+
+
+@require_POST
+def move_up(request, pk, signup_pk):
+    event = _event(pk)
+    _require(request, "change")
+    outcome = signups.move_up(get_object_or_404(SignUp, pk=signup_pk, event_key=event.translation_key).pk)
+    if outcome.ok:
+        messages.success(request, _("Moved up: the seats are confirmed and the resident gets an e-mail."))
+    else:
+        messages.error(request, _("Not moved up: there are not enough seats left for this request."))
+    return redirect("signups_event", pk=event.pk)
+
+
+@require_POST
+def close_registration(request, pk):
+    """Close registration now, on the event and on each of its translations."""
+    event = _event(pk)
+    _require(request, "change")
+    now = timezone.now()
+    with transaction.atomic():
+        for page in PitchEventPage.objects.filter(translation_key=event.translation_key):
+            if page.registration_state == "open":
+                page.registration_closes_at = now
+                revision = page.save_revision(user=request.user, log_action="wagtail.edit")
+                if page.live:
+                    # Closing registration is a sign-up power of its own: moderators need
+                    # no right to publish pages for it, only to change sign-ups.
+                    revision.publish(user=request.user, skip_permission_checks=True)
+    messages.success(request, _("Registration is closed."))
+    return redirect("signups_event", pk=event.pk)
+
+
+def urls():
+    return [
+        path("signups/events/", events, name="signups_events"),
+        path("signups/events/<int:pk>/", event_detail, name="signups_event"),
+        path("signups/events/<int:pk>/check-in/", check_in, name="signups_check_in"),
+        path("signups/events/<int:pk>/close/", close_registration, name="signups_close"),
+        path("signups/events/<int:pk>/<int:signup_pk>/cancel/", cancel, name="signups_cancel"),
+        path("signups/events/<int:pk>/<int:signup_pk>/move-up/", move_up, name="signups_move_up"),
+    ]
