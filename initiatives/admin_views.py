@@ -6,14 +6,17 @@ action goes through initiatives/signups.py, like a resident's own."""
 
 from datetime import timedelta
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from . import signups
@@ -119,8 +122,43 @@ def close_registration(request, pk):
     return redirect("signups_event", pk=event.pk)
 
 
+class PersonalDataForm(forms.Form):
+    email = forms.EmailField(label=_lazy("E-mail address of the resident"), max_length=254)
+
+
+def personal_data(request):
+    """A resident's request (GDPR): download everything held about an e-mail address as
+    JSON, or erase it (sign-ups cancelled and anonymised, messages deleted)."""
+    _require(request, "view")
+    form = PersonalDataForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
+        if request.POST.get("action") == "erase":
+            _require(request, "change")
+            erased, deleted = signups.erase(email)
+            messages.success(
+                request,
+                _("Erased: %(signups)s sign-ups and %(messages)s messages.") % {"signups": erased, "messages": deleted},
+            )
+            return redirect("signups_personal_data")
+        response = JsonResponse(signups.personal_data(email), json_dumps_params={"indent": 2, "ensure_ascii": False})
+        response["Content-Disposition"] = 'attachment; filename="personal-data.json"'
+        return response
+    return TemplateResponse(
+        request,
+        "initiatives/admin/personal_data.html",
+        {
+            "form": form,
+            "can_change": request.user.has_perm("initiatives.change_signup"),
+            "page_title": _("Personal data of a resident"),
+            "header_icon": "user",
+        },
+    )
+
+
 def urls():
     return [
+        path("signups/personal-data/", personal_data, name="signups_personal_data"),
         path("signups/events/", events, name="signups_events"),
         path("signups/events/<int:pk>/", event_detail, name="signups_event"),
         path("signups/events/<int:pk>/check-in/", check_in, name="signups_check_in"),

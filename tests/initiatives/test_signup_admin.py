@@ -3,6 +3,7 @@ the list with its filters, search and CSV export; editors without it see nothing
 
 import csv
 import io
+import json
 
 import pytest
 from django.contrib.auth.models import Group, Permission, User
@@ -180,3 +181,46 @@ def test_acting_needs_the_change_permission_and_viewing_the_view_permission(clie
     for name in ["detail", "check_in"]:
         assert client.get(urls[name]).status_code in (302, 403)
     assert client.get("/admin/signups/events/").status_code in (302, 403)
+
+
+# --- A resident's request: download or erase -------------------------------------------------------
+
+PERSONAL_DATA = "/admin/signups/personal-data/"
+
+
+def test_staff_download_everything_about_an_address_as_json(client, signed_up):
+    client.force_login(staff("moderator", "Moderatoren"))
+    assert client.get(PERSONAL_DATA).status_code == 200
+
+    response = client.post(PERSONAL_DATA, {"email": "Fatima@Example.org", "action": "export"})
+
+    assert response.status_code == 200 and "attachment" in response["Content-Disposition"]
+    data = json.loads(response.content)
+    assert [s["name"] for s in data["signups"]] == ["Fatima"]
+
+
+def test_staff_erase_everything_about_an_address(client, signed_up):
+    _event, first, second = signed_up
+    client.force_login(staff("moderator", "Moderatoren"))
+
+    response = client.post(PERSONAL_DATA, {"email": "fatima@example.org", "action": "erase"})
+
+    assert response.status_code == 302
+    first.refresh_from_db(), second.refresh_from_db()
+    assert (first.name, first.status) == ("", "cancelled")
+    assert second.status == "confirmed"
+
+
+def test_a_bad_address_is_refused_and_erases_nothing(client, signed_up):
+    client.force_login(staff("moderator", "Moderatoren"))
+    response = client.post(PERSONAL_DATA, {"email": "fatima", "action": "erase"})
+    assert response.status_code == 200 and response.context["form"].errors
+    assert signed_up[1].__class__.objects.filter(name="Fatima").exists()
+
+
+def test_without_the_permission_nobody_downloads_or_erases(client, signed_up):
+    client.force_login(staff("editor", "Editors"))
+    for action in ["export", "erase"]:
+        response = client.post(PERSONAL_DATA, {"email": "fatima@example.org", "action": action})
+        assert response.status_code in (302, 403) and b"Fatima" not in response.content
+    assert signed_up[1].__class__.objects.filter(name="Fatima").exists()

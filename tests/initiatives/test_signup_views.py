@@ -10,6 +10,7 @@ import pytest
 from django.core import mail
 from django.core.mail import EmailMultiAlternatives
 from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone
 
 from initiatives.models import SignUp, SignUpEmail
@@ -359,3 +360,13 @@ def test_personal_data_never_appears_on_public_pages(client, post, event, site_t
         html = client.get(url).content.decode()
         assert "Fatima" not in html and "bewoner.example.org" not in html and "Rolstoelplek" not in html
     assert soup_of(client.get("/nl/zoeken/", {"q": "Fatima"})).select(".search-results li") == []
+
+
+def test_the_sign_up_form_is_protected_against_cross_site_requests(event):
+    browser = Client(enforce_csrf_checks=True)
+    assert browser.post(signup_url(event), VALID).status_code == 403
+    assert not SignUp.objects.exists()
+    page = browser.get(event.url)
+    token = soup_of(page).find("form", class_="signup-form").find("input", attrs={"name": "csrfmiddlewaretoken"})
+    assert browser.post(signup_url(event), {**VALID, "csrfmiddlewaretoken": token["value"]}).status_code == 200
+    assert SignUp.objects.count() == 1
