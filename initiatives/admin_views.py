@@ -50,8 +50,8 @@ def events(request):
 
 
 def event_detail(request, pk):
-    event = _event(pk)
     _require(request, "view")
+    event = _event(pk)
     key = event.translation_key
     context = {
         "event": event,
@@ -69,8 +69,8 @@ def event_detail(request, pk):
 
 def check_in(request, pk):
     """A plain page to print and tick off at the door."""
-    event = _event(pk)
     _require(request, "view")
+    event = _event(pk)
     confirmed = SignUp.objects.filter(event_key=event.translation_key, status="confirmed").order_by("name", "pk")
     return TemplateResponse(
         request,
@@ -81,8 +81,8 @@ def check_in(request, pk):
 
 @require_POST
 def cancel(request, pk, signup_pk):
-    event = _event(pk)
     _require(request, "change")
+    event = _event(pk)
     outcome = signups.cancel(get_object_or_404(SignUp, pk=signup_pk, event_key=event.translation_key).pk)
     if outcome.ok:
         messages.success(request, _("The sign-up is cancelled; %(count)s moved up.") % {"count": len(outcome.promoted)})
@@ -93,8 +93,8 @@ def cancel(request, pk, signup_pk):
 
 @require_POST
 def move_up(request, pk, signup_pk):
-    event = _event(pk)
     _require(request, "change")
+    event = _event(pk)
     outcome = signups.move_up(get_object_or_404(SignUp, pk=signup_pk, event_key=event.translation_key).pk)
     if outcome.ok:
         messages.success(request, _("Moved up: the seats are confirmed and the resident gets an e-mail."))
@@ -106,8 +106,8 @@ def move_up(request, pk, signup_pk):
 @require_POST
 def close_registration(request, pk):
     """Close registration now, on the event and on each of its translations."""
-    event = _event(pk)
     _require(request, "change")
+    event = _event(pk)
     now = timezone.now()
     with transaction.atomic():
         for page in PitchEventPage.objects.filter(translation_key=event.translation_key):

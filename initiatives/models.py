@@ -444,7 +444,19 @@ class PitchSlot(TranslatableMixin, Orderable):
         verbose_name_plural = _("programme")
 
 
-class InitiativeContactMessage(models.Model):
+class Outbox(models.Model):
+    """An e-mail waiting to go out: written with the change it reports, sent after commit
+    (initiatives/tasks.py), and retried by `send_pending_messages` while it fails."""
+
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.CharField(_("last error"), max_length=255, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class InitiativeContactMessage(Outbox):
     """A resident's message to an initiative, kept until it has been relayed by e-mail
     and then for a short retention period (CONTACT_MESSAGE_RETENTION_DAYS)."""
 
@@ -456,9 +468,6 @@ class InitiativeContactMessage(models.Model):
     message = models.TextField(_("message"), max_length=2000)
     language = models.CharField(_("language"), max_length=10)
     created_at = models.DateTimeField(_("received"), auto_now_add=True)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    last_error = models.CharField(_("last error"), max_length=255, blank=True)
 
     class Meta:
         verbose_name = _("message to an initiative")
@@ -574,10 +583,9 @@ class SignUp(models.Model):
 MANAGE_TOKEN_SALT = "meedoen.signup.manage"  # noqa: S105 - a signing salt, not a secret
 
 
-class SignUpEmail(models.Model):
+class SignUpEmail(Outbox):
     """An e-mail to a resident about their sign-up, written in the same transaction as the
-    change it reports (an outbox): sent after commit, and retried by
-    `send_pending_messages` when the mail server fails, so none is ever lost."""
+    change it reports, so none is ever lost."""
 
     class Kind(models.TextChoices):
         CONFIRMED = "confirmed", _("Seats confirmed")
@@ -590,9 +598,6 @@ class SignUpEmail(models.Model):
     signup = models.ForeignKey(SignUp, on_delete=models.CASCADE, related_name="emails", verbose_name=_("sign-up"))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    last_error = models.CharField(_("last error"), max_length=255, blank=True)
 
     class Meta:
         verbose_name = _("e-mail about a sign-up")

@@ -30,6 +30,24 @@ def _recipient(initiative):
     return municipality.contact_email if municipality else ""
 
 
+def deliver(outbox, compose, description):
+    """Send the e-mail `compose()` returns for an Outbox row and record the attempt: sent,
+    or the error, which leaves the row for a retry. Any failure counts, from a missing
+    address to a mail server that hangs up."""
+    outbox.attempts += 1
+    try:
+        compose().send()
+    except Exception as error:  # noqa: BLE001 - any mail failure must leave the e-mail for a retry
+        outbox.last_error = f"{type(error).__name__}: {error}"[:255]
+        outbox.save(update_fields=["attempts", "last_error"])
+        logger.warning("Sending %s failed (attempt %s): %s", description, outbox.attempts, error)
+        return "failed"
+    outbox.sent_at = timezone.now()
+    outbox.last_error = ""
+    outbox.save(update_fields=["attempts", "sent_at", "last_error"])
+    return "sent"
+
+
 @task()
 def send_contact_message(message_id):
     """Send one relayed message; on failure record the error and leave it for a retry."""
@@ -37,10 +55,10 @@ def send_contact_message(message_id):
     message = Message.objects.select_related("initiative").filter(pk=message_id, sent_at__isnull=True).first()
     if message is None:
         return "nothing to send"
-    initiative = message.initiative
-    recipient = _recipient(initiative)
-    message.attempts += 1
-    try:
+
+    def compose():
+        initiative = message.initiative
+        recipient = _recipient(initiative)
         if not recipient:
             raise ValueError("initiative has no contact address and the site has no general one")
         # The initiative reads the message in the language of its page.
@@ -53,22 +71,14 @@ def send_contact_message(message_id):
             }
             subject = render_to_string("emails/initiative_contact_subject.txt", context).strip()
             body = render_to_string("emails/initiative_contact_body.txt", context)
-        email = EmailMultiAlternatives(
+        return EmailMultiAlternatives(
             subject=" ".join(subject.split()),
             body=body,
             to=[recipient],
             reply_to=[f"{message.sender_name} <{message.sender_email}>"],
         )
-        email.send()
-    except Exception as error:  # noqa: BLE001 - any mail failure must leave the message for a retry
-        message.last_error = f"{type(error).__name__}: {error}"[:255]
-        message.save(update_fields=["attempts", "last_error"])
-        logger.warning("Relaying contact message %s failed (attempt %s): %s", message.pk, message.attempts, error)
-        return "failed"
-    message.sent_at = timezone.now()
-    message.last_error = ""
-    message.save(update_fields=["attempts", "sent_at", "last_error"])
-    return "sent"
+
+    return deliver(message, compose, f"contact message {message.pk}")
 
 
 def event_calendar(event, url):
@@ -106,9 +116,9 @@ def send_signup_email(email_id):
     if email is None:
         return "nothing to send"
     signup = email.signup
-    event = signup.event
-    email.attempts += 1
-    try:
+
+    def compose():
+        event = signup.event
         if event is None:
             raise ValueError("the event page of this sign-up no longer exists")
         with translation.override(signup.language):
@@ -127,13 +137,6 @@ def send_signup_email(email_id):
             message = EmailMultiAlternatives(subject=" ".join(subject.split()), body=body, to=[signup.email])
             if email.kind in WITH_CALENDAR:
                 message.attach(f"{event.slug}.ics", event_calendar(event, event_url), "text/calendar; charset=utf-8")
-        message.send()
-    except Exception as error:  # noqa: BLE001 - any mail failure must leave the e-mail for a retry
-        email.last_error = f"{type(error).__name__}: {error}"[:255]
-        email.save(update_fields=["attempts", "last_error"])
-        logger.warning("E-mail %s about sign-up %s failed (attempt %s): %s", email.pk, signup.pk, email.attempts, error)
-        return "failed"
-    email.sent_at = timezone.now()
-    email.last_error = ""
-    email.save(update_fields=["attempts", "sent_at", "last_error"])
-    return "sent"
+        return message
+
+    return deliver(email, compose, f"e-mail {email.pk} about sign-up {signup.pk}")
