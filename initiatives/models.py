@@ -60,7 +60,17 @@ class InitiativePageTag(TaggedItemBase):
     content_object = ParentalKey("initiatives.InitiativePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class InitiativePage(RoutablePageMixin, TaxonomyMixin, BasePage):
+class FormRoutesMixin(RoutablePageMixin):
+    """Routes that answer a form: `render(..., status=400)` shows the page again with the
+    form's errors under the status code that says what happened."""
+
+    def render(self, request, *args, status=200, **kwargs):
+        response = super().render(request, *args, **kwargs)
+        response.status_code = status
+        return response
+
+
+class InitiativePage(FormRoutesMixin, TaxonomyMixin, BasePage):
     """A resident initiative: what it is, who runs it, what it needs and how to help."""
 
     class Status(models.TextChoices):
@@ -154,11 +164,6 @@ class InitiativePage(RoutablePageMixin, TaxonomyMixin, BasePage):
         messages.success(request, _("Thank you. Your message has been sent to the initiative."))
         return redirect(self.get_url(request) + "#contact")
 
-    def render(self, request, *args, status=200, **kwargs):
-        response = super().render(request, *args, **kwargs)
-        response.status_code = status
-        return response
-
     def pitch_events(self):
         """The live pitch events this initiative pitched (or will pitch) at, newest first."""
         return (
@@ -217,7 +222,7 @@ class PitchEventIndexPage(BasePage):
         return context
 
 
-class PitchEventPage(RoutablePageMixin, TaxonomyMixin, BasePage):
+class PitchEventPage(FormRoutesMixin, TaxonomyMixin, BasePage):
     """A changemaker pitch event: when and where, who pitches, and how many seats there are."""
 
     edition = models.PositiveSmallIntegerField(_("edition"), null=True, blank=True)
@@ -362,11 +367,6 @@ class PitchEventPage(RoutablePageMixin, TaxonomyMixin, BasePage):
             context["availability"] = signups.availability(self)
             context.setdefault("signup_form", SignUpForm(max_seats=self.max_seats_per_signup))
         return context
-
-    def render(self, request, *args, status=200, **kwargs):
-        response = super().render(request, *args, **kwargs)
-        response.status_code = status
-        return response
 
     @path(_("signup/"), name="signup")
     def signup_route(self, request):
