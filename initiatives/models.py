@@ -1,7 +1,6 @@
 """Resident initiatives and changemaker pitch events."""
 
 from datetime import timedelta
-from functools import partial
 
 from django.contrib import messages
 from django.core import signing
@@ -23,7 +22,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from pages.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, LinkBlock
-from pages.models import BasePage, TaxonomyMixin, live_pages, load_pages, paginate
+from pages.models import BasePage, TaxonomyMixin, live_pages
+from search import listings
 
 from . import contact, signups
 from .forms import ChangeSeatsForm, InitiativeContactForm, SignUpForm
@@ -52,7 +52,7 @@ class InitiativeIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["items"] = paginate(request, self.initiatives(), load=partial(load_pages, InitiativePage))
+        context.update(listings.initiatives(request, self))
         return context
 
 
@@ -214,11 +214,7 @@ class PitchEventIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        events = PitchEventPage.objects.child_of(self).live().public()
-        now = timezone.now()
-        context["upcoming_events"] = events.filter(end__gte=now).order_by("start").select_related("image")
-        past = events.filter(end__lt=now).order_by("-start", "-pk")
-        context["past_events"] = paginate(request, past, load=partial(load_pages, PitchEventPage))
+        context.update(listings.pitch_events(request, self))
         return context
 
 

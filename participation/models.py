@@ -1,8 +1,6 @@
 """Participation projects run by the municipality and the feedback stories
 ("Jij zei, wij deden") that report back on them."""
 
-from functools import partial
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Value, When
@@ -16,7 +14,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from pages.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, FeedbackStreamBlock
-from pages.models import BasePage, TaxonomyMixin, load_pages, paginate
+from pages.models import BasePage, TaxonomyMixin
+from search import listings
 
 
 class LadderRung(models.TextChoices):
@@ -54,13 +53,7 @@ class ParticipationProjectIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        projects = (
-            ParticipationProjectPage.objects.child_of(self)
-            .live()
-            .public()
-            .order_by(ParticipationProjectPage.status_ordering(), "-first_published_at", "-pk")
-        )
-        context["items"] = paginate(request, projects, load=partial(load_pages, ParticipationProjectPage))
+        context.update(listings.participation_projects(request, self))
         return context
 
 
@@ -228,8 +221,7 @@ class PolicyFeedbackStoryIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        stories = PolicyFeedbackStoryPage.objects.child_of(self).live().public().order_by("-date", "-pk")
-        context["items"] = paginate(request, stories, load=partial(load_pages, PolicyFeedbackStoryPage))
+        context.update(listings.feedback_stories(request, self))
         return context
 
 

@@ -26,6 +26,8 @@ if settings.MEEDOEN_SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path(_("search/"), search_views.search, name="search"),
     path(_("search/suggestions/"), search_views.suggest, name="search_suggest"),
+    path(_("theme/<slug:slug>/"), search_views.theme, name="theme"),
+    path(_("neighbourhood/<slug:slug>/"), search_views.neighbourhood, name="neighbourhood"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,37 +1,60 @@
-"""Site search over all public pages of the active language, and title suggestions for
-the search box."""
+"""Site search over all public pages of the active language, the pages that gather one
+theme or neighbourhood, and title suggestions for the search box. Everything is asked of
+search/service.py; no view knows which search engine answers."""
 
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
-from pages.models import paginate
+from pages.models import Neighbourhood, Theme
 from pages.templatetags.meedoen_tags import type_label
 
-MAX_QUERY_LENGTH = 200
+from . import service
+
 SUGGESTION_MIN_LENGTH = 2
 SUGGESTION_COUNT = 8
 SUGGESTION_MAX_AGE = 60  # seconds a browser or proxy may keep suggestions
 
 
-def public_pages():
-    """The live, public pages of the active language that residents can find: everything
-    below the home pages. Drafts, private pages and the other languages never appear."""
-    return Page.objects.live().public().filter(locale=Locale.get_active()).exclude(depth__lte=2)
+def render_search(request, outcome, **extra):
+    context = {
+        "search_query": outcome.query,
+        "search_results": outcome.results,
+        "outcome": outcome,
+        "facets": outcome.facets,
+        **extra,
+    }
+    if outcome.results is not None and not outcome.count:
+        context["upcoming_events"] = service.upcoming_events()
+    return TemplateResponse(request, "search/search.html", context)
 
 
 @require_GET
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = None
-    if query:
-        # Newest first: relevance ordering on the database backend runs a ranking
-        # subquery per matching row, which takes seconds on large sites.
-        pages = public_pages().specific().order_by("-first_published_at")
-        results = paginate(request, pages.search(query, order_by_relevance=False))
-    return TemplateResponse(request, "search/search.html", {"search_query": query, "search_results": results})
+    outcome = service.site_search(request, request.GET.get("q", ""))
+    return render_search(request, outcome)
+
+
+def taxonomy_page(request, model, parameter, slug):
+    """Everything about one theme or neighbourhood (in the active language), across the
+    content types, narrowed further by the words and filters in the query string."""
+    snippet = model.objects.filter(locale=Locale.get_active(), slug=slug[:80]).first()
+    if snippet is None:
+        raise Http404
+    outcome = service.site_search(request, request.GET.get("q", ""), fixed={parameter: snippet.slug}, browse=True)
+    return render_search(request, outcome, landing=snippet, landing_kind=parameter)
+
+
+@require_GET
+def theme(request, slug):
+    return taxonomy_page(request, Theme, "theme", slug)
+
+
+@require_GET
+def neighbourhood(request, slug):
+    return taxonomy_page(request, Neighbourhood, "neighbourhood", slug)
 
 
 @require_GET
@@ -39,13 +62,12 @@ def suggest(request):
     """As-you-type suggestions: up to eight page titles that start with the words typed,
     as JSON ({"query": ..., "results": [{"title", "url", "type"}]}). Fewer than two
     characters give no suggestions rather than the whole site."""
-    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    query = service.clean_query(request.GET.get("q", ""))
     results = []
     if len(query) >= SUGGESTION_MIN_LENGTH:
-        pages = public_pages().specific().order_by("title").autocomplete(query, order_by_relevance=False)
         results = [
             {"title": page.title, "url": page.get_url(request), "type": str(type_label(page))}
-            for page in pages[:SUGGESTION_COUNT]
+            for page in service.suggestions(query, limit=SUGGESTION_COUNT)
         ]
     response = JsonResponse({"query": query, "results": results})
     patch_cache_control(response, public=True, max_age=SUGGESTION_MAX_AGE)

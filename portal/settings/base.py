@@ -191,17 +191,36 @@ STORAGES = {
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Search: Wagtail's database backend (modelsearch) by default; Elasticsearch when
-# ELASTICSEARCH_URL is set. ELASTICSEARCH_VERSION (7, 8 or 9) picks the backend, which
-# needs the matching major version of the elasticsearch client installed.
+# Search (search/service.py): modelsearch's database backend by default, with Dutch
+# stemming on SQLite and PostgreSQL (search/backends/database.py). SEARCH_ENGINE picks a
+# search server instead (ELASTICSEARCH_URL then required), each needing its own client:
+# elasticsearch9 (the default with ELASTICSEARCH_URL; its client is in requirements.txt),
+# elasticsearch8, elasticsearch7, opensearch3, opensearch2. The database index is kept
+# up to date beside a server's, as the fallback while the server cannot be reached.
+SEARCH_ENGINES = ("database", "elasticsearch7", "elasticsearch8", "elasticsearch9", "opensearch2", "opensearch3")
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL")
-if ELASTICSEARCH_URL:
+_legacy_engine = (
+    f"elasticsearch{os.environ['ELASTICSEARCH_VERSION']}" if os.environ.get("ELASTICSEARCH_VERSION") else None
+)
+SEARCH_ENGINE = os.environ.get("SEARCH_ENGINE") or (
+    (_legacy_engine or "elasticsearch9") if ELASTICSEARCH_URL else "database"
+)
+if SEARCH_ENGINE not in SEARCH_ENGINES:
+    raise ImproperlyConfigured(f"SEARCH_ENGINE: {SEARCH_ENGINE!r} is not one of {', '.join(SEARCH_ENGINES)}")
+DATABASE_SEARCH_BACKEND = {"BACKEND": "search.backends.database"}
+if SEARCH_ENGINE == "database":
+    WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
+else:
+    if not ELASTICSEARCH_URL:
+        raise ImproperlyConfigured(f"SEARCH_ENGINE={SEARCH_ENGINE} needs ELASTICSEARCH_URL, the server's address")
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": f"modelsearch.backends.elasticsearch{os.environ.get('ELASTICSEARCH_VERSION', '8')}",
+            "BACKEND": f"modelsearch.backends.{SEARCH_ENGINE}",
             "URLS": env_list("ELASTICSEARCH_URL"),
             "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "meedoen_"),
             "TIMEOUT": int(os.environ.get("ELASTICSEARCH_TIMEOUT", "10")),
+            # Dutch for every text field without an analyzer of its own (stop words,
+            # stems); modelsearch's ngram analyzers for autocomplete stay as they are.
             "INDEX_SETTINGS": {
                 "settings": {
                     "analysis": {
@@ -219,12 +238,9 @@ if ELASTICSEARCH_URL:
                     }
                 }
             },
-        }
+        },
+        "database": DATABASE_SEARCH_BACKEND,
     }
-else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "modelsearch.backends.database"}}
-    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-        WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "dutch"
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Meedoen")

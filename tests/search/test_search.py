@@ -74,9 +74,11 @@ def test_search_leaves_out_pages_behind_a_password(client, site_tree):
 
 def test_search_result_shows_title_and_summary(client, garden):
     response = client.get(search_url("nl"), {"q": "moestuin"})
-    text = soup_of(response).find("main").get_text(" ")
-    assert "Groentetuin Zonnebloem" in text
-    assert "Een moestuin voor de hele straat." in text
+    soup = soup_of(response)
+    assert "Groentetuin Zonnebloem" in soup.find("main").get_text(" ")
+    summary = soup.select_one(".search-result__summary")
+    assert summary.get_text() == "Een moestuin voor de hele straat."
+    assert [mark.get_text() for mark in summary.select("mark")] == ["moestuin"]
 
 
 def test_search_finds_other_page_types(client, site_tree, published_pages):

@@ -1,0 +1,1 @@
+"""Search backends of Meedoen: modelsearch's own, with Dutch text on the database."""

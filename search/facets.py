@@ -1,0 +1,262 @@
+"""Filters with facet counts, for the site search and every overview page.
+
+A filter reads its values from the query string (several values of one filter mean "any
+of these"; different filters combine: "this theme *and* this neighbourhood"), narrows a
+queryset, and counts for each of its options how many results there would be. Counts are
+those of the other filters' selection, so an option's count is what choosing it gives;
+options with no results stay visible, marked as empty. Each count is one grouped query
+over the matching set, whatever its size: the number of queries per page is fixed.
+"""
+
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+#: At most this many values of one parameter are read; the rest are ignored.
+MAX_VALUES = 20
+MAX_VALUE_LENGTH = 100
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int = 0
+    selected: bool = False
+
+    @property
+    def empty(self):
+        return self.count == 0
+
+
+@dataclass
+class Facet:
+    """One filter as the template shows it: a group of checkboxes with counts."""
+
+    name: str
+    label: str
+    options: list = field(default_factory=list)
+
+    @property
+    def selected(self):
+        return [option for option in self.options if option.selected]
+
+
+def requested_values(params, name):
+    """The distinct values of parameter `name`, in order, at most MAX_VALUES of them."""
+    values = []
+    for value in params.getlist(name)[: MAX_VALUES * 2]:
+        value = str(value).strip()[:MAX_VALUE_LENGTH]
+        if value and value not in values:
+            values.append(value)
+    return values[:MAX_VALUES]
+
+
+class Filter:
+    """Base of the filters: `name` is the GET parameter, `label` the fieldset's legend."""
+
+    name = ""
+    label = ""
+
+    def choices(self):
+        """(value, label) of every option, in the order shown."""
+        raise NotImplementedError
+
+    def condition(self, values):
+        """A Q narrowing the queryset to any of the selected values."""
+        raise NotImplementedError
+
+    def counts(self, queryset):
+        """{value: number of rows of `queryset` that the option would keep}."""
+        raise NotImplementedError
+
+    def selection(self, params):
+        """The requested values this filter knows; unknown ones are ignored."""
+        known = {value for value, _label in self.choices()}
+        return [value for value in requested_values(params, self.name) if value in known]
+
+    def facet(self, queryset, selected):
+        counts = self.counts(queryset)
+        return Facet(
+            name=self.name,
+            label=self.label,
+            options=[
+                Option(value=value, label=label, count=counts.get(value, 0), selected=value in selected)
+                for value, label in self.choices()
+            ],
+        )
+
+
+class ChoiceFilter(Filter):
+    """A field with choices on the model itself, such as an initiative's status."""
+
+    def __init__(self, name, label, field_name, choices):
+        self.name, self.label, self.field_name = name, label, field_name
+        self._choices = [(str(value), label) for value, label in choices]
+
+    def choices(self):
+        return self._choices
+
+    def condition(self, values):
+        return Q(**{f"{self.field_name}__in": values})
+
+    def counts(self, queryset):
+        rows = queryset.order_by().values(self.field_name).annotate(n=Count("pk"))
+        return {str(row[self.field_name]): row["n"] for row in rows}
+
+
+class RelatedChoiceFilter(Filter):
+    """A field with choices on related rows, such as what an initiative needs."""
+
+    def __init__(self, name, label, related_model, page_field, field_name, choices):
+        self.name, self.label = name, label
+        self.related_model, self.page_field, self.field_name = related_model, page_field, field_name
+        self._choices = [(str(value), label) for value, label in choices]
+
+    def choices(self):
+        return self._choices
+
+    def condition(self, values):
+        related = self.related_model.objects.filter(**{f"{self.field_name}__in": values})
+        return Q(pk__in=related.values(f"{self.page_field}_id"))
+
+    def counts(self, queryset):
+        rows = (
+            self.related_model.objects.filter(**{f"{self.page_field}_id__in": queryset.order_by().values("pk")})
+            .order_by()
+            .values(self.field_name)
+            .annotate(n=Count(f"{self.page_field}_id", distinct=True))
+        )
+        return {str(row[self.field_name]): row["n"] for row in rows}
+
+
+class ContentTypeFilter(Filter):
+    """The kind of page: initiative, pitch event, project, story, general page."""
+
+    name = "type"
+    label = _("Type")
+
+    def __init__(self, types):
+        """`types`: (value, label, model) per kind, in the order shown."""
+        self.types = types
+        self.content_types = {value: ContentType.objects.get_for_model(model).pk for value, _l, model in types}
+        self.values_by_content_type = {pk: value for value, pk in self.content_types.items()}
+
+    def choices(self):
+        return [(value, label) for value, label, _model in self.types]
+
+    def condition(self, values):
+        return Q(content_type_id__in=[self.content_types[value] for value in values])
+
+    def counts(self, queryset):
+        rows = queryset.order_by().values("content_type_id").annotate(n=Count("pk"))
+        return {self.values_by_content_type.get(row["content_type_id"]): row["n"] for row in rows}
+
+
+class TaxonomyFilter(Filter):
+    """Themes or neighbourhoods, over the page types that have them.
+
+    Options are the snippets in the active language, by slug. Pages of every language
+    point at the same snippet rows (the field is synchronised), so a page matches an
+    option by the snippet's translation key."""
+
+    def __init__(self, name, label, snippet_model, field_name, models, locale):
+        self.name, self.label, self.field_name = name, label, field_name
+        # The snippets in the active language, or else in any language (one query).
+        chosen = {}
+        for snippet in snippet_model.objects.order_by("name"):
+            current = chosen.get(snippet.translation_key)
+            if current is None or (snippet.locale_id == locale.pk and current.locale_id != locale.pk):
+                chosen[snippet.translation_key] = snippet
+        self.snippets = sorted(chosen.values(), key=lambda snippet: snippet.name.lower())
+        self.key_of = {snippet.slug: snippet.translation_key for snippet in self.snippets}
+        self.through = []
+        for model in models:
+            relation = model._meta.get_field(field_name)
+            self.through.append(
+                (relation.remote_field.through, f"{relation.m2m_field_name()}_id", relation.m2m_reverse_field_name())
+            )
+
+    def choices(self):
+        return [(snippet.slug, snippet.name) for snippet in self.snippets]
+
+    def snippet(self, slug):
+        return next((snippet for snippet in self.snippets if snippet.slug == slug), None)
+
+    def condition(self, values):
+        keys = [self.key_of[value] for value in values]
+        return reduce(
+            or_,
+            (
+                Q(pk__in=through.objects.filter(**{f"{target}__translation_key__in": keys}).values(source))
+                for through, source, target in self.through
+            ),
+        )
+
+    def counts(self, queryset):
+        pks = queryset.order_by().values("pk")
+        grouped = [
+            through.objects.filter(**{f"{source}__in": pks})
+            .order_by()
+            .values(key=F(f"{target}__translation_key"))
+            .annotate(n=Count(source))
+            for through, source, target in self.through
+        ]
+        rows = grouped[0].union(*grouped[1:], all=True) if len(grouped) > 1 else grouped[0]
+        by_key = {}
+        for row in rows:
+            by_key[row["key"]] = by_key.get(row["key"], 0) + row["n"]
+        return {snippet.slug: by_key.get(snippet.translation_key, 0) for snippet in self.snippets}
+
+
+class WhenFilter(Filter):
+    """Upcoming or past events, by their end."""
+
+    name = "when"
+    label = _("When")
+
+    def choices(self):
+        return [("upcoming", _("Upcoming")), ("past", _("Past"))]
+
+    def condition(self, values):
+        now = timezone.now()
+        return reduce(or_, (Q(end__gte=now) if value == "upcoming" else Q(end__lt=now) for value in values))
+
+    def counts(self, queryset):
+        now = timezone.now()
+        return queryset.order_by().aggregate(
+            upcoming=Count("pk", filter=Q(end__gte=now)), past=Count("pk", filter=Q(end__lt=now))
+        )
+
+
+@dataclass
+class Narrowed:
+    """A queryset narrowed by the filters of a request, with the facets to show."""
+
+    queryset: object
+    facets: list
+    selected: dict
+
+    @property
+    def active(self):
+        return any(self.selected.values())
+
+
+def narrow(queryset, filters, params):
+    """Apply the requested values of `filters` to `queryset`, and count every option."""
+    selected = {f.name: f.selection(params) for f in filters}
+
+    def narrowed(leave_out=None):
+        result = queryset
+        for f in filters:
+            if f.name != leave_out and selected[f.name]:
+                result = result.filter(f.condition(selected[f.name]))
+        return result
+
+    facets = [f.facet(narrowed(leave_out=f.name), selected[f.name]) for f in filters]
+    return Narrowed(queryset=narrowed(), facets=facets, selected=selected)

@@ -1,0 +1,130 @@
+"""What the overview pages show: their items narrowed by the filters in the query string
+(theme, neighbourhood and what fits the type), with facet counts and a sort order.
+
+The index pages' `get_context` calls one function here; the content apps build on this
+one, so their models are looked up by name. The state lives in GET parameters only
+(`?theme=groen&theme=wonen&neighbourhood=west&sort=title&page=2`), so a filtered list
+can be shared, bookmarked and used without JavaScript."""
+
+from dataclasses import dataclass
+from functools import partial
+
+from django.apps import apps
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from pages.models import Neighbourhood, Theme, live_pages, load_pages, paginate
+
+from .facets import ChoiceFilter, RelatedChoiceFilter, TaxonomyFilter, WhenFilter, narrow
+
+
+@dataclass
+class Sort:
+    value: str
+    label: str
+    order_by: tuple
+
+
+def taxonomy_filters(models, locale):
+    """The theme and neighbourhood filters every content type has."""
+    return [
+        TaxonomyFilter("theme", _("Theme"), Theme, "themes", models, locale),
+        TaxonomyFilter("neighbourhood", _("Neighbourhood"), Neighbourhood, "neighbourhoods", models, locale),
+    ]
+
+
+def field_choices(model, field_name):
+    return model._meta.get_field(field_name).choices
+
+
+def chosen_sort(params, sorts):
+    """The sort asked for by ?sort=, or the first (the default) when it is unknown."""
+    wanted = params.get("sort", "")
+    return next((sort for sort in sorts if sort.value == wanted), sorts[0])
+
+
+def listing(request, queryset, filters, sorts, model, fast_default=None):
+    """The context of an overview: `items` (one page of `model` pages), `facets`,
+    `sorts`, `sort` and `filtered`. `fast_default`, when given, is the unfiltered list
+    in the default order as Wagtail's page table answers it (see pages.models.live_pages)."""
+    narrowed = narrow(queryset, filters, request.GET)
+    sort = chosen_sort(request.GET, sorts)
+    if not narrowed.active and sort is sorts[0] and fast_default is not None:
+        ordered = fast_default
+    else:
+        ordered = narrowed.queryset.order_by(*sort.order_by)
+    return {
+        "items": paginate(request, ordered, load=partial(load_pages, model)),
+        "facets": narrowed.facets,
+        "sorts": sorts,
+        "sort": sort,
+        "filtered": narrowed.active,
+    }
+
+
+def initiatives(request, index_page):
+    """The initiatives of an overview, by theme, neighbourhood, status and what they need."""
+    InitiativePage = apps.get_model("initiatives", "InitiativePage")  # noqa: N806
+    InitiativeNeed = apps.get_model("initiatives", "InitiativeNeed")  # noqa: N806
+    filters = [
+        *taxonomy_filters([InitiativePage], index_page.locale),
+        ChoiceFilter("status", _("Status"), "status", InitiativePage.Status.choices),
+        RelatedChoiceFilter("need", _("Needs"), InitiativeNeed, "page", "kind", InitiativeNeed.Kind.choices),
+    ]
+    sorts = [
+        Sort("newest", _("Newest first"), ("-first_published_at", "-pk")),
+        Sort("oldest", _("Oldest first"), ("first_published_at", "pk")),
+        Sort("title", _("Title (A to Z)"), ("title", "pk")),
+    ]
+    queryset = InitiativePage.objects.child_of(index_page).live().public()
+    fast = live_pages(InitiativePage, index_page.locale_id, child_of=index_page)
+    return listing(request, queryset, filters, sorts, InitiativePage, fast_default=fast)
+
+
+def pitch_events(request, index_page):
+    """The pitch events of an overview: upcoming ones (soonest first) and a paged list of
+    past ones (latest first), by theme, neighbourhood and upcoming or past."""
+    PitchEventPage = apps.get_model("initiatives", "PitchEventPage")  # noqa: N806
+    filters = [*taxonomy_filters([PitchEventPage], index_page.locale), WhenFilter()]
+    narrowed = narrow(PitchEventPage.objects.child_of(index_page).live().public(), filters, request.GET)
+    now = timezone.now()
+    past = narrowed.queryset.filter(end__lt=now).order_by("-start", "-pk")
+    return {
+        "upcoming_events": narrowed.queryset.filter(end__gte=now).order_by("start").select_related("image"),
+        "past_events": paginate(request, past, load=partial(load_pages, PitchEventPage)),
+        "facets": narrowed.facets,
+        "sorts": [],
+        "filtered": narrowed.active,
+    }
+
+
+def participation_projects(request, index_page):
+    """The projects of an overview, by theme, neighbourhood, status and ladder rung."""
+    ParticipationProjectPage = apps.get_model("participation", "ParticipationProjectPage")  # noqa: N806
+    filters = [
+        *taxonomy_filters([ParticipationProjectPage], index_page.locale),
+        ChoiceFilter("status", _("Status"), "status", ParticipationProjectPage.Status.choices),
+        ChoiceFilter(
+            "ladder", _("Participation ladder"), "ladder_rung", field_choices(ParticipationProjectPage, "ladder_rung")
+        ),
+    ]
+    sorts = [
+        Sort("status", _("Open first"), (ParticipationProjectPage.status_ordering(), "-first_published_at", "-pk")),
+        Sort("newest", _("Newest first"), ("-first_published_at", "-pk")),
+        Sort("title", _("Title (A to Z)"), ("title", "pk")),
+    ]
+    queryset = ParticipationProjectPage.objects.child_of(index_page).live().public()
+    return listing(request, queryset, filters, sorts, ParticipationProjectPage)
+
+
+def feedback_stories(request, index_page):
+    """The feedback stories of an overview, by theme and neighbourhood."""
+    PolicyFeedbackStoryPage = apps.get_model("participation", "PolicyFeedbackStoryPage")  # noqa: N806
+    filters = taxonomy_filters([PolicyFeedbackStoryPage], index_page.locale)
+    sorts = [
+        Sort("newest", _("Newest first"), ("-date", "-pk")),
+        Sort("oldest", _("Oldest first"), ("date", "pk")),
+        Sort("title", _("Title (A to Z)"), ("title", "pk")),
+    ]
+    queryset = PolicyFeedbackStoryPage.objects.child_of(index_page).live().public()
+    return listing(request, queryset, filters, sorts, PolicyFeedbackStoryPage)

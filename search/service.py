@@ -1,0 +1,175 @@
+"""The one site search: words, filters from the facets, counts, pages of results.
+
+Views call `site_search()` and never look at the backend. The configured engine
+(settings.SEARCH_ENGINE) matches the words:
+
+- the database backend (the default) matches in SQL, so the match stays a subquery and
+  the facet counts are grouped queries over it (search/facets.py): a fixed number of
+  queries however many pages match;
+- a search server (Elasticsearch 7/8/9, OpenSearch 2/3) returns the matching pages (at
+  most MAX_ENGINE_HITS), and the same filters and counts run over those. When the server
+  cannot be reached, the database backend answers instead, with a notice and a logged
+  error.
+
+Only live, public pages of the active language below the home page, of the content types
+in `CONTENT_TYPES`, are ever found: drafts, private pages, the other languages and
+everything that is not a page (sign-ups, pitches, messages) never are.
+"""
+
+import logging
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page
+
+from pages.models import paginate
+
+from .facets import ContentTypeFilter, narrow
+from .listings import taxonomy_filters
+
+logger = logging.getLogger(__name__)
+
+MAX_QUERY_LENGTH = 200
+MAX_ENGINE_HITS = 1000
+DATABASE_BACKEND = "database"
+
+#: (GET value, label, app label, model name): what the site search finds, in facet order.
+CONTENT_TYPES = [
+    ("initiative", _("Initiatives"), "initiatives", "InitiativePage"),
+    ("event", _("Pitch events"), "initiatives", "PitchEventPage"),
+    ("project", _("Participation projects"), "participation", "ParticipationProjectPage"),
+    ("story", _("Feedback stories"), "participation", "PolicyFeedbackStoryPage"),
+    ("page", _("General pages"), "pages", "ContentPage"),
+]
+TAXONOMY_TYPES = {"initiative", "event", "project", "story"}
+
+UNREACHABLE_NOTICE = _(
+    "The search service cannot be reached right now, so we searched in a simpler way. The results may be less complete."
+)
+
+
+def clean_query(raw):
+    """What a resident typed, fit to search with: no control characters (NUL bytes
+    included), single spaces, at most MAX_QUERY_LENGTH characters."""
+    text = "".join(" " if unicodedata.category(ch).startswith("C") else ch for ch in str(raw))
+    return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+
+
+def engine():
+    return getattr(settings, "SEARCH_ENGINE", DATABASE_BACKEND)
+
+
+def fallback_backend():
+    """The backend alias that answers when the search server does not."""
+    return DATABASE_BACKEND if DATABASE_BACKEND in settings.WAGTAILSEARCH_BACKENDS else "default"
+
+
+def content_models():
+    return [(value, label, apps.get_model(app, model)) for value, label, app, model in CONTENT_TYPES]
+
+
+def searchable_pages(locale=None):
+    """The pages residents can find: live, public, of the active language and of the
+    content types of the site search."""
+    locale = locale or Locale.get_active()
+    types = ContentTypeFilter(content_models())
+    return Page.objects.live().public().filter(locale=locale, content_type_id__in=list(types.content_types.values()))
+
+
+def match_in_database(pages, query, backend):
+    """The pages matching `query`, as a queryset (the match is a subquery)."""
+    return pages.search(query, order_by_relevance=False, backend=backend).get_queryset().order_by()
+
+
+def match(pages, query):
+    """(pages matching `query`, notice or None) on the configured engine, falling back to
+    the database backend when a search server fails."""
+    if engine() == DATABASE_BACKEND:
+        return match_in_database(pages, query, "default"), None
+    try:
+        hits = pages.search(query, order_by_relevance=False)[:MAX_ENGINE_HITS]
+        return pages.filter(pk__in=[hit.pk for hit in hits]), None
+    except Exception:
+        logger.exception("Search engine %s failed; searching with the database backend instead", engine())
+        return match_in_database(pages, query, fallback_backend()), UNREACHABLE_NOTICE
+
+
+def load_specific(pks):
+    """The specific pages with these primary keys, in that order."""
+    by_pk = {page.pk: page for page in Page.objects.filter(pk__in=pks).specific()}
+    return [by_pk[pk] for pk in pks if pk in by_pk]
+
+
+@dataclass
+class SearchOutcome:
+    query: str
+    results: object  # a Django paginator Page of specific pages, or None
+    facets: list = field(default_factory=list)
+    filtered: bool = False
+    notice: str | None = None
+
+    @property
+    def count(self):
+        return self.results.paginator.count if self.results is not None else 0
+
+
+def site_search(request, query, *, fixed=None, browse=False):
+    """Search the active language's public pages for `query`, narrowed by the filters in
+    request.GET (type, theme, neighbourhood) and `fixed` ({parameter: value} that always
+    applies, as on a theme's page). Without words and without `browse` there are no
+    results (the form alone); with `browse`, everything matching the filters is listed."""
+    query = clean_query(query)
+    if not query and not browse:
+        return SearchOutcome(query=query, results=None)
+    locale = Locale.get_active()
+    pages = searchable_pages(locale)
+    notice = None
+    if query:
+        pages, notice = match(pages, query)
+    types = content_models()
+    filters = [
+        ContentTypeFilter(types),
+        *taxonomy_filters([model for value, _label, model in types if value in TAXONOMY_TYPES], locale),
+    ]
+    params = request.GET.copy()
+    for name, value in (fixed or {}).items():
+        params.setlist(name, [value])
+    narrowed = narrow(pages, filters, params)
+    facets = [facet for facet in narrowed.facets if facet.name not in (fixed or {})]
+    ordered = narrowed.queryset.order_by("-first_published_at", "-pk")
+    return SearchOutcome(
+        query=query,
+        results=paginate(request, ordered, load=load_specific),
+        facets=facets,
+        filtered=any(values for name, values in narrowed.selected.items() if name not in (fixed or {})),
+        notice=notice,
+    )
+
+
+def suggestions(query, *, limit=8):
+    """Pages whose title starts with the words typed, in the active language."""
+    query = clean_query(query)
+    pages = searchable_pages().specific().order_by("title")
+    try:
+        return list(pages.autocomplete(query, order_by_relevance=False)[:limit])
+    except Exception:
+        if engine() == DATABASE_BACKEND:
+            raise
+        logger.exception("Search engine %s failed; suggesting with the database backend instead", engine())
+        return list(pages.autocomplete(query, order_by_relevance=False, backend=fallback_backend())[:limit])
+
+
+def upcoming_events(limit=3):
+    """The next pitch events in the active language, for an empty result."""
+    PitchEventPage = apps.get_model("initiatives", "PitchEventPage")  # noqa: N806
+    return (
+        PitchEventPage.objects.live()
+        .public()
+        .filter(locale=Locale.get_active(), end__gte=timezone.now())
+        .order_by("start")
+        .select_related("image")[:limit]
+    )

@@ -1,0 +1,1 @@
+/* Progressive enhancement of the filters and the search box: see the README's search section. */

@@ -1,0 +1,282 @@
+"""Discovery: the site search's facets and filters, Dutch stemming on the database
+backend (SQLite and PostgreSQL), the overview pages' filters with counts, the theme and
+neighbourhood pages, and a bounded number of queries however much content there is."""
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import PageViewRestriction
+
+from initiatives.models import SignUp
+from search import dutch, service
+from tests import factories
+from tests.helpers import soup_of
+
+
+def url(name, language="nl", **kwargs):
+    with translation.override(language):
+        return reverse(name, kwargs=kwargs or None)
+
+
+def result_urls(response):
+    return [a["href"] for a in soup_of(response).select(".search-result__title a")]
+
+
+def card_urls(response):
+    return [a["href"] for a in soup_of(response).select("#discovery-results a[href]") if "page=" not in a["href"]]
+
+
+def facet_counts(response, name):
+    """{option value: (count text, marked empty)} of one facet on a page."""
+    found = {}
+    for box in soup_of(response).select(f'.filters input[name="{name}"]'):
+        item = box.find_parent("li")
+        count = item.select_one("[data-facet-count]").get_text(" ", strip=True)
+        found[box["value"]] = (count.split()[0].strip("()"), "filters__option--empty" in item["class"])
+    return found
+
+
+# --- Dutch words -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "written, searched",
+    [
+        ("De nieuwe fietsenstalling bij het station", "fietsenstallingen"),
+        ("Drie fietsenstallingen in de wijk", "fietsenstalling"),
+        ("Een buurttuin voor iedereen", "buurttuinen"),
+        ("Twee buurttuinen aan de rand", "buurttuin"),
+    ],
+    ids=["plural-finds-singular", "singular-finds-plural", "buurttuinen", "buurttuin"],
+)
+def test_dutch_words_find_their_other_inflection(client, site_tree, written, searched):
+    page = factories.InitiativePageFactory(parent=site_tree.initiatives, summary=written)
+    other = factories.InitiativePageFactory(parent=site_tree.initiatives, summary="Iets heel anders.")
+
+    found = result_urls(client.get(url("search"), {"q": searched}))
+
+    assert page.url in found
+    assert other.url not in found
+
+
+def test_stop_words_alone_still_search_and_operators_are_plain_text(client, site_tree):
+    page = factories.InitiativePageFactory(parent=site_tree.initiatives, summary="Koffie in het buurthuis.")
+    for query in ['"buurthuis', "buurthuis + -", "buurthuis*", "(buurthuis)", "buurthuis:"]:
+        response = client.get(url("search"), {"q": query})
+        assert response.status_code == 200
+        assert page.url in result_urls(response), query
+    assert client.get(url("search"), {"q": "het"}).status_code == 200
+
+
+def test_stems_are_snowball_dutch():
+    assert dutch.stemmed_text("De fietsenstallingen") == dutch.stemmed_text("fietsenstalling")
+    assert dutch.stemmed_query("de het een") != ""
+
+
+# --- Facets and filters of the site search ------------------------------------------------
+
+
+@pytest.fixture
+def city(site_tree):
+    """Pages of several types about 'groen', with themes and neighbourhoods."""
+    groen = factories.ThemeFactory(name="Groen", slug="groen", locale=site_tree.nl)
+    wonen = factories.ThemeFactory(name="Wonen", slug="wonen", locale=site_tree.nl)
+    sport = factories.ThemeFactory(name="Sport", slug="sport", locale=site_tree.nl)
+    west = factories.NeighbourhoodFactory(name="West", slug="west", locale=site_tree.nl)
+    oost = factories.NeighbourhoodFactory(name="Oost", slug="oost", locale=site_tree.nl)
+    pages = {
+        "tuin_west": factories.InitiativePageFactory(
+            parent=site_tree.initiatives,
+            title="Groene tuin West",
+            summary="Meer groen in de straat.",
+            status="running",
+            themes=[groen],
+            neighbourhoods=[west],
+            needs=[("volunteers", "Handen")],
+        ),
+        "tuin_oost": factories.InitiativePageFactory(
+            parent=site_tree.initiatives,
+            title="Groene daken Oost",
+            summary="Groen op de daken.",
+            status="idea",
+            themes=[groen, wonen],
+            neighbourhoods=[oost],
+            needs=[("funding", "Geld")],
+        ),
+        "huizen": factories.InitiativePageFactory(
+            parent=site_tree.initiatives,
+            title="Woongroep",
+            summary="Samen wonen, met een groen hart.",
+            status="idea",
+            themes=[wonen],
+            neighbourhoods=[west],
+        ),
+        "project": factories.ParticipationProjectPageFactory(
+            parent=site_tree.projects,
+            title="Groen plein",
+            summary="Een groen plein in West.",
+            themes=[groen],
+            neighbourhoods=[west],
+        ),
+        "story": factories.PolicyFeedbackStoryPageFactory(
+            parent=site_tree.stories, title="Jij zei: groen", summary="Wat we met groen deden.", themes=[groen]
+        ),
+    }
+    return {"themes": (groen, wonen, sport), "west": west, "oost": oost, **pages}
+
+
+def test_search_counts_results_by_type_theme_and_neighbourhood(client, city):
+    response = client.get(url("search"), {"q": "groen"})
+
+    assert len(result_urls(response)) == 5
+    assert facet_counts(response, "type") == {
+        "initiative": ("3", False),
+        "event": ("geen", True),
+        "project": ("1", False),
+        "story": ("1", False),
+        "page": ("geen", True),
+    }
+    assert facet_counts(response, "theme") == {"groen": ("4", False), "sport": ("geen", True), "wonen": ("2", False)}
+    assert facet_counts(response, "neighbourhood") == {"oost": ("1", False), "west": ("3", False)}
+
+
+def test_search_filters_combine_and_counts_follow(client, city):
+    response = client.get(url("search"), {"q": "groen", "theme": ["groen"], "neighbourhood": "west"})
+
+    assert set(result_urls(response)) == {city["tuin_west"].url, city["project"].url}
+    # Counts of a filter are those of the other filters' selection: choosing it adds results.
+    assert facet_counts(response, "theme")["wonen"] == ("1", False)
+    assert facet_counts(response, "neighbourhood")["oost"] == ("1", False)
+    assert facet_counts(response, "type")["initiative"] == ("1", False)
+    checked = [box["value"] for box in soup_of(response).select(".filters input[checked]")]
+    assert checked == ["groen", "west"]
+
+    several = client.get(url("search"), {"q": "groen", "theme": ["groen", "wonen"], "type": "initiative"})
+    assert set(result_urls(several)) == {city["tuin_west"].url, city["tuin_oost"].url, city["huizen"].url}
+
+
+def test_search_ignores_unknown_and_repeated_values(client, city):
+    response = client.get(url("search"), {"q": "groen", "theme": ["onbekend", "groen", "groen"], "type": "pitch"})
+    assert response.status_code == 200
+    assert len(result_urls(response)) == 4
+
+
+def test_empty_result_suggests_removing_a_filter_and_shows_upcoming_events(client, city, site_tree):
+    event = factories.PitchEventPageFactory(parent=site_tree.events, title="Pitchavond in mei")
+    response = client.get(url("search"), {"q": "groen", "theme": "sport"})
+    text = soup_of(response).select_one("#discovery-results").get_text(" ")
+    assert "Haal een filter weg" in text
+    assert event.url in [a["href"] for a in soup_of(response).select("#discovery-results a")]
+
+
+def test_search_never_returns_signups_private_pages_or_other_types(client, city, site_tree):
+    event = factories.PitchEventPageFactory(parent=site_tree.events, title="Pitchavond Zonnebloem")
+    SignUp.objects.create(
+        event_key=event.translation_key, event=event, name="Zonnebloem Jansen", email="z@example.org", seats=1,
+        language="nl", status=SignUp.Status.CONFIRMED,
+    )  # fmt: skip
+    private = factories.InitiativePageFactory(parent=site_tree.initiatives, title="Zonnebloem besloten")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    response = client.get(url("search"), {"q": "zonnebloem"})
+    assert result_urls(response) == [event.url]
+    assert "Jansen" not in response.content.decode()
+    assert {value for value, _label, _app, _model in service.CONTENT_TYPES} == {
+        "initiative", "event", "project", "story", "page",
+    }  # fmt: skip
+
+
+def test_search_queries_do_not_grow_with_the_number_of_pages(client, city, site_tree, django_assert_max_num_queries):
+    client.get(url("search"), {"q": "groen", "theme": "groen"})  # warm caches (site, content types)
+    with django_assert_max_num_queries(25) as few:
+        client.get(url("search"), {"q": "groen", "theme": "groen"})
+    for n in range(15):
+        factories.InitiativePageFactory(parent=site_tree.initiatives, summary=f"Groen {n}", themes=[city["themes"][0]])
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(url("search"), {"q": "groen", "theme": "groen"})
+
+
+# --- Theme and neighbourhood pages ---------------------------------------------------------
+
+
+def test_theme_and_neighbourhood_pages_gather_every_type(client, city):
+    assert url("theme", slug="groen") == "/nl/thema/groen/"
+    assert url("neighbourhood", slug="west") == "/nl/wijk/west/"
+    assert url("theme", "en", slug="green") == "/en/theme/green/"
+    assert url("neighbourhood", "en", slug="west") == "/en/neighbourhood/west/"
+
+    theme_page = client.get(url("theme", slug="groen"))
+    assert theme_page.status_code == 200
+    assert soup_of(theme_page).h1.get_text(strip=True) == "Groen"
+    assert set(result_urls(theme_page)) == {city[name].url for name in ("tuin_west", "tuin_oost", "project", "story")}
+    wijk = client.get(url("neighbourhood", slug="west"), {"type": "initiative"})
+    assert set(result_urls(wijk)) == {city["tuin_west"].url, city["huizen"].url}
+    words = client.get(url("neighbourhood", slug="west"), {"q": "woongroep"})
+    assert result_urls(words) == [city["huizen"].url]
+
+
+def test_unknown_theme_is_not_found(client, city):
+    assert client.get(url("theme", slug="bestaat-niet")).status_code == 404
+
+
+# --- Overview pages ----------------------------------------------------------------------------
+
+
+def test_initiatives_overview_filters_by_theme_neighbourhood_status_and_need(client, city, site_tree):
+    index = site_tree.initiatives.url
+    everything = client.get(index)
+    assert facet_counts(everything, "theme") == {"groen": ("2", False), "sport": ("geen", True), "wonen": ("2", False)}
+    assert facet_counts(everything, "status")["idea"] == ("2", False)
+    assert facet_counts(everything, "need")["funding"] == ("1", False)
+
+    response = client.get(index, {"theme": "wonen", "neighbourhood": "west"})
+    assert card_urls(response) == [city["huizen"].url]
+    assert client.get(index, {"status": "running"}).context["items"].object_list == [city["tuin_west"]]
+    assert [p.pk for p in client.get(index, {"need": "funding"}).context["items"]] == [city["tuin_oost"].pk]
+    none = client.get(index, {"theme": "sport"})
+    assert "Haal een filter weg" in soup_of(none).select_one("#discovery-results").get_text(" ")
+
+
+def test_initiatives_overview_sorts(client, city, site_tree):
+    titles = [p.title for p in client.get(site_tree.initiatives.url, {"sort": "title"}).context["items"]]
+    assert titles == sorted(titles)
+    newest = [p.pk for p in client.get(site_tree.initiatives.url, {"sort": "bogus"}).context["items"]]
+    oldest = [p.pk for p in client.get(site_tree.initiatives.url, {"sort": "oldest"}).context["items"]]
+    assert newest == oldest[::-1]
+
+
+def test_project_and_story_overviews_filter(client, city, site_tree):
+    projects = client.get(site_tree.projects.url, {"neighbourhood": "west"})
+    assert [p.pk for p in projects.context["items"]] == [city["project"].pk]
+    assert "ladder" in {facet.name for facet in projects.context["facets"]}
+    stories = client.get(site_tree.stories.url, {"theme": "wonen"})
+    assert list(stories.context["items"]) == []
+
+
+def test_event_overview_filters_upcoming_and_past(client, site_tree, city):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    groen = city["themes"][0]
+    soon = factories.PitchEventPageFactory(parent=site_tree.events, themes=[groen])
+    past = factories.PitchEventPageFactory(
+        parent=site_tree.events, start=timezone.now() - timedelta(days=30), themes=[groen]
+    )
+    factories.PitchEventPageFactory(parent=site_tree.events)
+    response = client.get(site_tree.events.url, {"theme": "groen"})
+    assert list(response.context["upcoming_events"]) == [soon]
+    assert list(response.context["past_events"]) == [past]
+    assert facet_counts(response, "when") == {"upcoming": ("1", False), "past": ("1", False)}
+    only_past = client.get(site_tree.events.url, {"when": "past"})
+    assert list(only_past.context["upcoming_events"]) == []
+
+
+def test_overview_queries_do_not_grow(client, city, site_tree, django_assert_max_num_queries):
+    params = {"theme": "groen", "status": "idea", "sort": "title"}
+    client.get(site_tree.initiatives.url, params)
+    with django_assert_max_num_queries(40) as few:
+        client.get(site_tree.initiatives.url, params)
+    for _n in range(15):
+        factories.InitiativePageFactory(parent=site_tree.initiatives, status="idea", themes=[city["themes"][0]])
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(site_tree.initiatives.url, params)
