@@ -20,3 +20,6 @@ class PagesConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(create_locales, sender=self)
+        from . import publiccache  # noqa: PLC0415 - needs the models, which are loaded by now
+
+        publiccache.connect()

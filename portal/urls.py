@@ -7,12 +7,17 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from pages import sitemap as sitemap_views
+from portal.api import api_router
 from search import views as search_views
 
 urlpatterns = [
+    path("api/v2/", api_router.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("sitemap.xml", sitemap_views.sitemap, name="sitemap"),
+    path("robots.txt", sitemap_views.robots_txt, name="robots_txt"),
 ]
 
 if settings.MEEDOEN_SERVE_MEDIA:
@@ -28,6 +33,7 @@ urlpatterns += i18n_patterns(
     path(_("search/suggestions/"), search_views.suggest, name="search_suggest"),
     path(_("theme/<slug:slug>/"), search_views.theme, name="theme"),
     path(_("neighbourhood/<slug:slug>/"), search_views.neighbourhood, name="neighbourhood"),
+    path("feeds/", include("portal.feeds")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,0 +1,96 @@
+"""A short-lived cache for what Meedoen publishes to machines (the read API, calendar and
+news feeds): answers are kept for PUBLIC_CACHE_SECONDS under a key that includes a
+"generation" number. Publishing, unpublishing, moving or deleting any page starts a new
+generation, so an edit shows at once; only counts that change without a publish (seats
+left) can be up to PUBLIC_CACHE_SECONDS old. With Redis configured every app server
+shares the cache and the generation."""
+
+import hashlib
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.utils.cache import patch_cache_control
+from wagtail.models import Page
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from .models import Neighbourhood, Theme
+
+GENERATION_KEY = "publiccache:generation"
+
+
+def timeout():
+    return getattr(settings, "MEEDOEN_PUBLIC_CACHE_SECONDS", 60)
+
+
+def generation():
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        value = cache.get(GENERATION_KEY, 1)
+    return value
+
+
+def bump(**kwargs):
+    """Start a new generation: every cached answer is out of date (a signal receiver)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def key(scope, request, *parts):
+    """The cache key of one answer: the scope, the generation, the host and the full path
+    with its query string (hashed, so any query string gives a short key)."""
+    raw = "|".join([request.get_host(), request.get_full_path(), *map(str, parts)])
+    digest = hashlib.sha256(raw.encode()).hexdigest()[:40]
+    return f"publiccache:{scope}:{generation()}:{digest}"
+
+
+def mark_public(response):
+    """Let browsers and proxies keep a successful answer for as long as we do."""
+    if response.status_code == 200:
+        patch_cache_control(response, public=True, max_age=timeout())
+    return response
+
+
+def cached_view(scope):
+    """Cache the 200 answers of a plain Django view (a feed) for anonymous GET requests."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if request.method not in ("GET", "HEAD"):
+                return view(request, *args, **kwargs)
+            cache_key = key(scope, request)
+            cached = cache.get(cache_key)
+            if cached is not None:
+                return mark_public(cached)
+            response = view(request, *args, **kwargs)
+            if response.status_code == 200 and not getattr(response, "streaming", False):
+                if hasattr(response, "render") and callable(response.render):
+                    response.render()
+                cache.set(cache_key, response, timeout())
+            return mark_public(response)
+
+        return wrapped
+
+    return decorator
+
+
+def _bump_for_pages(sender, **kwargs):
+    if issubclass(sender, Page):
+        bump()
+
+
+def connect():
+    """Start a new generation whenever published content changes: pages published,
+    unpublished, moved, renamed or deleted, and themes or neighbourhoods saved or deleted
+    (called from PagesConfig.ready)."""
+    for signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
+        signal.connect(bump, dispatch_uid=f"publiccache-{id(signal)}")
+    post_delete.connect(_bump_for_pages, dispatch_uid="publiccache-page-deleted")
+    for model in (Theme, Neighbourhood):
+        post_save.connect(bump, sender=model, dispatch_uid=f"publiccache-saved-{model.__name__}")
+        post_delete.connect(bump, sender=model, dispatch_uid=f"publiccache-deleted-{model.__name__}")
