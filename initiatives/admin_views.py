@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
-from . import signups
+from . import pitches, signups
 from .models import PitchEventPage, SignUp
 
 
@@ -136,12 +136,15 @@ def personal_data(request):
         if request.POST.get("action") == "erase":
             _require(request, "change")
             erased, deleted = signups.erase(email)
+            removed = pitches.erase(email)
             messages.success(
                 request,
-                _("Erased: %(signups)s sign-ups and %(messages)s messages.") % {"signups": erased, "messages": deleted},
+                _("Erased: %(signups)s sign-ups, %(messages)s messages and %(pitches)s pitches.")
+                % {"signups": erased, "messages": deleted, "pitches": removed},
             )
             return redirect("signups_personal_data")
-        response = JsonResponse(signups.personal_data(email), json_dumps_params={"indent": 2, "ensure_ascii": False})
+        data = {**signups.personal_data(email), "pitches": pitches.personal_data(email)}
+        response = JsonResponse(data, json_dumps_params={"indent": 2, "ensure_ascii": False})
         response["Content-Disposition"] = 'attachment; filename="personal-data.json"'
         return response
     return TemplateResponse(

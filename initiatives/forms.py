@@ -1,7 +1,12 @@
 """Forms residents fill in on initiative pages."""
 
 from django import forms
+from django.apps import apps
+from django.core.validators import URLValidator
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from . import uploads
 
 
 class InitiativeContactForm(forms.Form):
@@ -90,3 +95,136 @@ class ChangeSeatsForm(forms.Form):
     def __init__(self, *args, max_seats=2, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["seats"].choices = [(n, str(n)) for n in range(1, max_seats + 1)]
+
+
+def _phone(value):
+    allowed = set("0123456789 +-()")
+    if not set(value) <= allowed or not 6 <= sum(c.isdigit() for c in value) <= 15:
+        raise forms.ValidationError(_("Enter a phone number with digits only, for example 06 12345678."))
+
+
+class PitchForm(forms.Form):
+    """A changemaker's pitch. Everything typed here is plain text; `fax` is the honeypot
+    (people never see it, scripts fill it in), since `website` is a real field here."""
+
+    honeypot_name = "fax"
+
+    initiative_name = forms.CharField(label=_("Name of your initiative"), max_length=120)
+    summary = forms.CharField(
+        label=_("Your initiative in one sentence"),
+        max_length=200,
+        help_text=_("For example: 'A vegetable garden for and by the residents of the Lindenhof'."),
+    )
+    description = forms.CharField(
+        label=_("Tell us more"),
+        help_text=_("What do you want to do, for whom, and what have you done already? At most 5,000 characters."),
+        min_length=50,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 10}),
+    )
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Themes"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    neighbourhoods = forms.ModelMultipleChoiceField(
+        label=_("Neighbourhoods"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Where does it happen? Choose none if it is for the whole town."),
+    )
+    stage = forms.ChoiceField(
+        label=_("How far are you?"),
+        choices=[("idea", _("It is an idea")), ("running", _("It is already running"))],
+        initial="idea",
+        widget=forms.RadioSelect,
+    )
+    needs = forms.MultipleChoiceField(
+        label=_("What does your initiative need?"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    needs_explanation = forms.CharField(
+        label=_("Explain what you need (optional)"),
+        help_text=_("For example: 'Three volunteers on Saturday mornings' or 'a room for 20 people'."),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    wished_event = forms.ModelChoiceField(
+        label=_("At which pitch night would you like to pitch? (optional)"),
+        queryset=None,
+        required=False,
+        empty_label=_("No preference"),
+    )
+    founder_name = forms.CharField(label=_("Your name"), max_length=100)
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        max_length=254,
+        help_text=_("We send a confirmation and a personal link to follow your pitch here."),
+    )
+    phone = forms.CharField(label=_("Phone number (optional)"), max_length=30, required=False, validators=[_phone])
+    organisation = forms.CharField(label=_("Organisation (optional)"), max_length=120, required=False)
+    website = forms.URLField(
+        label=_("Website (optional)"),
+        max_length=300,
+        required=False,
+        assume_scheme="https",
+        validators=[URLValidator(schemes=["http", "https"])],
+        error_messages={"invalid": _("Enter a web address that starts with http:// or https://.")},
+    )
+    image = forms.FileField(
+        label=_("A photo or picture (optional)"),
+        required=False,
+        help_text=_("JPEG, PNG or WebP, at most 5 MB. We remove location data and other details from the file."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+    consent = forms.BooleanField(
+        label=_("I agree that the municipality keeps my pitch and contact details to review it and to contact me."),
+        error_messages={"required": _("We can only take your pitch with your permission.")},
+    )
+    fax = forms.CharField(required=False, label=_("Leave this field empty"))
+
+    SECTIONS = [
+        (_("Your initiative"), ["initiative_name", "summary", "description", "stage", "themes", "neighbourhoods"]),
+        (_("What you need"), ["needs", "needs_explanation", "wished_event"]),
+        (_("About you"), ["founder_name", "email", "phone", "organisation", "website", "image", "fax"]),
+    ]
+
+    def sections(self):
+        """The fields in groups, each with its heading, for the template (consent comes last)."""
+        return [(heading, [self[name] for name in names]) for heading, names in self.SECTIONS]
+
+    def __init__(self, *args, locale=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        theme, neighbourhood = apps.get_model("pages", "Theme"), apps.get_model("pages", "Neighbourhood")
+        event = apps.get_model("initiatives", "PitchEventPage")
+        need = apps.get_model("initiatives", "InitiativeNeed")
+        self.fields["themes"].queryset = theme.objects.filter(locale=locale).order_by("name")
+        self.fields["neighbourhoods"].queryset = neighbourhood.objects.filter(locale=locale).order_by("name")
+        self.fields["wished_event"].queryset = (
+            event.objects.live().public().filter(locale=locale, end__gte=timezone.now()).order_by("start")
+        )
+        self.fields["needs"].choices = need.Kind.choices
+
+    def clean_image(self):
+        upload = self.cleaned_data.get("image")
+        return uploads.clean_image(upload) if upload else None
+
+    def clean_fax(self):
+        if self.cleaned_data.get("fax"):
+            raise forms.ValidationError(_("We could not take your pitch. Please try again."), code="honeypot")
+        return ""
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors and self.files.get("image") and "image" not in self.errors:
+            self.add_error(
+                "image", _("Choose your image again: it is only kept when the whole form is filled in correctly.")
+            )
+        return cleaned
+
+
+class PitchAnswerForm(forms.Form):
+    """The founder's answer to a question of staff, on the status page."""
+
+    message = forms.CharField(
+        label=_("Your answer"), min_length=2, max_length=4000, widget=forms.Textarea(attrs={"rows": 6})
+    )

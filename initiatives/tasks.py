@@ -140,3 +140,41 @@ def send_signup_email(email_id):
         return message
 
     return deliver(email, compose, f"e-mail {email.pk} about sign-up {signup.pk}")
+
+
+@task()
+def send_pitch_email(email_id):
+    """Send one e-mail to a founder about their pitch, in the founder's language, with the
+    personal status link; on failure record the error and leave it for a retry."""
+    PitchEmail = apps.get_model("initiatives", "PitchEmail")  # noqa: N806
+    email = (
+        PitchEmail.objects.select_related("pitch", "pitch__page", "message").filter(pk=email_id, sent_at=None).first()
+    )
+    if email is None:
+        return "nothing to send"
+    pitch = email.pitch
+
+    def compose():
+        page = pitch.page or _pitch_page(pitch.language)
+        with translation.override(pitch.language):
+            context = {
+                "pitch": pitch,
+                "kind": email.kind,
+                "question": email.message.body if email.message else "",
+                "status_url": public_url(page, page.reverse_subpage("pitch_status", args=[pitch.status_token()]))
+                if page
+                else "",
+                "initiative_url": public_url(pitch.initiative) if pitch.initiative and pitch.initiative.live else "",
+                "site_name": settings.WAGTAIL_SITE_NAME,
+            }
+            subject = render_to_string("emails/pitch_subject.txt", context)
+            body = render_to_string("emails/pitch_body.txt", context)
+        return EmailMultiAlternatives(subject=" ".join(subject.split()), body=body, to=[pitch.email])
+
+    return deliver(email, compose, f"e-mail {email.pk} about pitch {pitch.pk}")
+
+
+def _pitch_page(language):
+    """A live pitch form in `language` for the status link, when the pitch's own form is gone."""
+    Page = apps.get_model("initiatives", "PitchSubmissionPage")  # noqa: N806
+    return Page.objects.live().filter(locale__language_code=language).first() or Page.objects.live().first()

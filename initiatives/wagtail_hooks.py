@@ -10,7 +10,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from . import admin_views
+from . import admin_views, pitch_admin
 from .models import SignUp
 
 
@@ -64,3 +64,13 @@ class SignUpMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_signup_events_menu_item():
     return SignUpMenuItem(_("Sign-ups per event"), reverse_lazy("signups_events"), icon_name="calendar", order=249)
+
+
+@hooks.register("register_admin_viewset")
+def register_pitch_viewset():
+    return pitch_admin.PitchViewSet("pitches")
+
+
+@hooks.register("register_admin_urls")
+def register_pitch_review_urls():
+    return pitch_admin.urls()

@@ -16,6 +16,7 @@ import pytest
 from django.apps import apps as django_apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.core.files.storage import FileSystemStorage
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection
@@ -75,10 +76,16 @@ def _no_oembed_lookups(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
-def _file_roots(settings, tmp_path):
+def _file_roots(settings, tmp_path, monkeypatch):
     """Uploads (and renditions) go to a temporary MEDIA_ROOT; STATIC_ROOT exists so
     WhiteNoise has a directory to look at (files come from the finders in tests)."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Pitch images: the field's storage is made once, from STORAGES["pitch_uploads"].
+    monkeypatch.setattr(
+        django_apps.get_model("initiatives", "Pitch")._meta.get_field("image"),
+        "storage",
+        FileSystemStorage(location=tmp_path / "private"),
+    )
     settings.STATIC_ROOT = tmp_path / "static"
     settings.STATIC_ROOT.mkdir()
 

@@ -23,6 +23,7 @@ from initiatives.models import (
     PitchEventIndexPage,
     PitchEventPage,
     PitchSlot,
+    PitchSubmissionPage,
 )
 from pages.models import ContentPage, HomePage, Neighbourhood, Theme
 from participation.models import (
@@ -164,6 +165,17 @@ class InitiativePageFactory(TaxonomyPageFactory):
     def needs(obj, create, extracted, **kwargs):
         for kind, description in extracted or []:
             obj.needs.add(InitiativeNeed(kind=kind, description=description))
+
+
+class PitchSubmissionPageFactory(MeedoenPageFactory):
+    class Meta:
+        model = PitchSubmissionPage
+
+    title = "Pitch je initiatief"
+    slug = "pitch-je-initiatief"
+    intro = "<p>Vertel ons over je plan.</p>"
+    privacy_note = "<p>Alleen medewerkers zien je gegevens.</p>"
+    thank_you = "<p>We laten binnen twee weken van ons horen.</p>"
 
 
 class InitiativeNeedFactory(DjangoModelFactory):

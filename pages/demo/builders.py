@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from django.apps import apps
 from django.conf import settings
 
-from initiatives.models import InitiativeNeed, InitiativePage, PitchEventPage, PitchSlot
+from initiatives.models import InitiativeNeed, InitiativePage, PitchEventPage, PitchSlot, PitchSubmissionPage
 from pages.models import ContentPage, HomePage, Neighbourhood, Theme
 from participation.models import ParticipationProjectPage, PolicyFeedbackStoryPage, ProjectPhase
 
@@ -256,3 +256,14 @@ def story(data, lang, ctx):
     )
     _set_taxonomy(page, data, ctx)
     return page
+
+
+def pitch_form(data, lang, ctx):
+    return PitchSubmissionPage(
+        title=pick(data["title"], lang),
+        slug=pick(data["slug"], lang),
+        intro=richtext(data["intro"], lang),
+        privacy_note=richtext(data["privacy_note"], lang),
+        thank_you=richtext(data["thank_you"], lang),
+        search_description=pick(data["search_description"], lang),
+    )

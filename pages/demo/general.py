@@ -533,3 +533,38 @@ CONTENT_PAGES = [
         ],
     },
 ]
+
+
+PITCH_FORM = {
+    "key": "pitch-form",
+    "slug": B("pitch-je-initiatief", "pitch-your-initiative"),
+    "title": B("Pitch je initiatief", "Pitch your initiative"),
+    "search_description": B(
+        "Heb je een plan voor je buurt? Vertel het ons. Misschien pitch je het op de volgende pitch-avond.",
+        "Do you have a plan for your neighbourhood? Tell us. Perhaps you pitch it at the next pitch night.",
+    ),
+    "intro": [
+        B(
+            "Heb je een plan voor je buurt, of loopt je initiatief al? Vertel het ons hier. "
+            "Het kost ongeveer tien minuten. We lezen elke pitch en laten binnen twee weken van ons horen.",
+            "Do you have a plan for your neighbourhood, or is your initiative already running? Tell us here. "
+            "It takes about ten minutes. We read every pitch and get back to you within two weeks.",
+        )
+    ],
+    "privacy_note": [
+        B(
+            "Je pitch en je gegevens zien alleen de medewerkers die pitches beoordelen. "
+            "Niets wordt gepubliceerd zonder dat je het weet. Trek je je pitch in of wijzen we hem af, "
+            "dan verwijderen we je gegevens na 90 dagen.",
+            "Only the staff who review pitches see your pitch and your details. Nothing is published "
+            "without you knowing. If you withdraw your pitch or we decline it, we delete your details "
+            "after 90 days.",
+        )
+    ],
+    "thank_you": [
+        B(
+            f"We lezen je pitch en laten binnen twee weken van ons horen. Heb je vragen? Mail naar {TEAM_EMAIL}.",
+            f"We read your pitch and get back to you within two weeks. Questions? Write to {TEAM_EMAIL}.",
+        )
+    ],
+}

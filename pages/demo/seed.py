@@ -295,6 +295,8 @@ class Seeder:
 
     def ensure_initiatives(self):
         index = self.ctx.pages["initiatives"]
+        form = self._ensure_page(index, builders.pitch_form(general.PITCH_FORM, "nl", self.ctx), "pitch form")
+        self.ctx.pages[general.PITCH_FORM["key"]] = form
         for data in initiatives.INITIATIVES:
 
             def add_tags(page, tags=data["tags"]):
@@ -383,6 +385,8 @@ class Seeder:
             translator.translate(ctx.pages[data["key"]], builders.content_page(data, "en", ctx), "general pages")
         translator.relink(home)
 
+        pitch_form = builders.pitch_form(general.PITCH_FORM, "en", ctx)
+        translator.translate(ctx.pages[general.PITCH_FORM["key"]], pitch_form, "pitch form")
         for data in initiatives.INITIATIVES:
             if data["key"] in initiatives.TRANSLATED:
                 translator.translate(ctx.pages[data["key"]], builders.initiative(data, "en", ctx), "initiatives")

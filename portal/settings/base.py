@@ -191,6 +191,12 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Images founders send with a pitch, until staff accept one into the image library:
+    # outside MEDIA_ROOT, never served. Several app servers need it on a shared volume.
+    "pitch_uploads": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))},
+    },
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -327,6 +333,14 @@ MEEDOEN_SIGNUP_RATE_LIMIT_PER_IP = int(os.environ.get("SIGNUP_RATE_LIMIT_PER_IP"
 MEEDOEN_SIGNUP_RATE_LIMIT_PER_EMAIL = int(os.environ.get("SIGNUP_RATE_LIMIT_PER_EMAIL", "5"))
 # Personal data of sign-ups is removed this many days after the event (counts stay).
 MEEDOEN_SIGNUP_RETENTION_DAYS = int(os.environ.get("SIGNUP_RETENTION_DAYS", "60"))
+
+# Pitches: at most this many per client address and per e-mail address per day; declined
+# and withdrawn pitches are deleted this many days after that decision; image limits.
+MEEDOEN_PITCH_RATE_LIMIT_PER_IP = int(os.environ.get("PITCH_RATE_LIMIT_PER_IP", "10"))
+MEEDOEN_PITCH_RATE_LIMIT_PER_EMAIL = int(os.environ.get("PITCH_RATE_LIMIT_PER_EMAIL", "3"))
+MEEDOEN_PITCH_RETENTION_DAYS = int(os.environ.get("PITCH_RETENTION_DAYS", "90"))
+MEEDOEN_PITCH_IMAGE_MAX_BYTES = 5 * 1024 * 1024
+MEEDOEN_PITCH_IMAGE_MAX_PIXELS = 40_000_000
 
 # Open data: the read API (/api/v2/), calendar and news feeds. Anonymous clients may make
 # API_RATE_LIMIT API requests per address ("1000/hour", "100/minute"); answers of the API

@@ -58,7 +58,7 @@ def test_accessibility_needs_go_the_day_after_the_event_and_the_rest_after_the_r
     SignUpEmail.objects.create(signup=old, kind="confirmed")
     upcoming = signed_up_before(event_ended(site_tree, days_ago=-5), "c@example.org")
 
-    assert purge() == "accessibility needs cleared: 1, sign-ups anonymised: 1\n"
+    assert purge() == "accessibility needs cleared: 1, sign-ups anonymised: 1, pitches deleted: 0\n"
 
     recent.refresh_from_db(), old.refresh_from_db(), upcoming.refresh_from_db()
     assert (recent.name, recent.email, recent.accessibility_needs) == ("Fatima", "a@example.org", "")
@@ -72,7 +72,7 @@ def test_accessibility_needs_go_the_day_after_the_event_and_the_rest_after_the_r
     assert (old.seats, old.status) == (2, "confirmed")  # the counts stay
     assert signups.seats_taken(old_event.translation_key) == 2
     assert upcoming.accessibility_needs == "Rolstoelplek" and upcoming.anonymised_at is None
-    assert purge() == "accessibility needs cleared: 0, sign-ups anonymised: 0\n"
+    assert purge() == "accessibility needs cleared: 0, sign-ups anonymised: 0, pitches deleted: 0\n"
 
 
 def test_the_retention_period_is_a_setting(site_tree, settings):

@@ -6,7 +6,13 @@ from django.urls import reverse
 from wagtail.models import Page, get_page_models
 from wagtail.test.utils import WagtailPageTestCase
 
-from initiatives.models import InitiativeIndexPage, InitiativePage, PitchEventIndexPage, PitchEventPage
+from initiatives.models import (
+    InitiativeIndexPage,
+    InitiativePage,
+    PitchEventIndexPage,
+    PitchEventPage,
+    PitchSubmissionPage,
+)
 from pages.models import ContentPage, HomePage
 from participation.models import (
     ParticipationProjectIndexPage,
@@ -22,8 +28,9 @@ INDEX_PAGES = [InitiativeIndexPage, PitchEventIndexPage, ParticipationProjectInd
 PAGE_TREE = {
     HomePage: ({Page}, {ContentPage, *INDEX_PAGES}),
     ContentPage: ({HomePage, ContentPage}, {ContentPage}),
-    InitiativeIndexPage: ({HomePage}, {InitiativePage}),
+    InitiativeIndexPage: ({HomePage}, {InitiativePage, PitchSubmissionPage}),
     InitiativePage: ({InitiativeIndexPage}, set()),
+    PitchSubmissionPage: ({InitiativeIndexPage}, set()),
     PitchEventIndexPage: ({HomePage}, {PitchEventPage}),
     PitchEventPage: ({PitchEventIndexPage}, set()),
     ParticipationProjectIndexPage: ({HomePage}, {ParticipationProjectPage}),
@@ -110,3 +117,9 @@ def test_admin_offers_an_initiative_overview_under_the_english_home(client, admi
     response = client.get(url)
     assert response.status_code == 200
     assert b'name="title"' in response.content
+
+
+def test_one_pitch_form_per_initiatives_overview(site_tree):
+    assert PitchSubmissionPage.can_create_at(site_tree.initiatives)
+    factories.PitchSubmissionPageFactory(parent=site_tree.initiatives)
+    assert not PitchSubmissionPage.can_create_at(site_tree.initiatives)

@@ -8,18 +8,22 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from initiatives.models import InitiativeContactMessage, SignUpEmail
-from initiatives.tasks import send_contact_message, send_signup_email
+from initiatives.models import InitiativeContactMessage, PitchEmail, SignUpEmail
+from initiatives.tasks import send_contact_message, send_pitch_email, send_signup_email
 
 MAX_ATTEMPTS = 20
 
 
 class Command(BaseCommand):
-    help = "Send e-mail that is still waiting (messages to initiatives, sign-ups), and delete old messages."
+    help = "Send e-mail that is still waiting (messages to initiatives, sign-ups, pitches), and delete old messages."
 
     def handle(self, *args, **options):
         sent = failed = 0
-        for model, send in [(InitiativeContactMessage, send_contact_message), (SignUpEmail, send_signup_email)]:
+        for model, send in [
+            (InitiativeContactMessage, send_contact_message),
+            (SignUpEmail, send_signup_email),
+            (PitchEmail, send_pitch_email),
+        ]:
             pending = model.objects.filter(
                 sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS, created_at__lte=timezone.now() - timedelta(minutes=1)
             ).values_list("pk", flat=True)
