@@ -80,6 +80,7 @@ check: $(VENV)/.installed ## Django's system checks
 
 bench: $(VENV)/.installed-dev compilemessages ## Render every page type many times and print timings (by hand, not in CI)
 	$(PY) bench/bench_pages.py $(BENCH_ARGS)
+	$(PY) bench/bench_search.py $(BENCH_ARGS)
 
 clean: ## Remove the virtualenv and local data (var/)
 	rm -rf $(VENV) var

@@ -13,7 +13,7 @@ import pytest
 from django.conf import settings as django_settings
 from django.urls import reverse
 from django.utils import translation
-from modelsearch.backends.elasticsearch8 import Elasticsearch8SearchBackend
+from modelsearch.backends.elasticsearch9 import Elasticsearch9SearchBackend
 from modelsearch.query import PlainText
 from wagtail.models import Locale
 
@@ -101,7 +101,7 @@ def elasticsearch_params():
 
 
 def test_elasticsearch_index_has_the_dutch_analyzer_beside_modelsearchs_own():
-    backend = Elasticsearch8SearchBackend(elasticsearch_params())
+    backend = Elasticsearch9SearchBackend(elasticsearch_params())
     analysis = backend.settings["settings"]["analysis"]
     assert analysis["analyzer"]["default"]["filter"][-2:] == ["dutch_stop", "dutch_stemmer"]
     assert analysis["filter"]["dutch_stemmer"] == {"type": "stemmer", "language": "dutch"}
@@ -110,7 +110,7 @@ def test_elasticsearch_index_has_the_dutch_analyzer_beside_modelsearchs_own():
 
 
 def test_elasticsearch_mapping_indexes_the_text_and_the_filters(db):
-    mapping = Elasticsearch8SearchBackend(elasticsearch_params()).mapping_class(InitiativePage).get_mapping()
+    mapping = Elasticsearch9SearchBackend(elasticsearch_params()).mapping_class(InitiativePage).get_mapping()
     properties = mapping["properties"]
     fields = json.dumps(properties)
     for name in ("summary", "body", "public_owner"):
@@ -121,7 +121,7 @@ def test_elasticsearch_mapping_indexes_the_text_and_the_filters(db):
 
 
 def test_elasticsearch_query_carries_the_public_filters(site_tree):
-    backend = Elasticsearch8SearchBackend(elasticsearch_params())
+    backend = Elasticsearch9SearchBackend(elasticsearch_params())
     with translation.override("nl"):
         pages = service.searchable_pages(Locale.objects.get(language_code="nl"))
     compiler = backend.query_compiler_class(pages, PlainText("buurttuinen"), order_by_relevance=False)
@@ -133,9 +133,9 @@ def test_elasticsearch_query_carries_the_public_filters(site_tree):
 
 @pytest.fixture
 def unreachable_elasticsearch(settings):
-    settings.SEARCH_ENGINE = "elasticsearch8"
+    settings.SEARCH_ENGINE = "elasticsearch9"
     settings.WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "modelsearch.backends.elasticsearch8", **elasticsearch_params()},
+        "default": {"BACKEND": "modelsearch.backends.elasticsearch9", **elasticsearch_params()},
         "database": {"BACKEND": "search.backends.database"},
     }
 

@@ -1,0 +1,197 @@
+#!/usr/bin/env python
+"""Measure discovery on the demo municipality and on 10,000 initiatives: a filtered
+listing, a full-text search with facets, a theme page and autocomplete, as median and p95
+milliseconds and SQL queries per request.
+
+    make bench                                   # SQLite in a temporary directory (both benchmarks)
+    .venv/bin/python bench/bench_search.py --repeat 30
+    .venv/bin/python bench/bench_search.py --database-url postgres://postgres@127.0.0.1:5432/meedoen_bench
+
+A report, not a test: it exits 0 once the table is printed and marks every request that
+misses a target with FAIL. Set-up and helpers are bench_pages.py's.
+"""
+
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bench_pages  # noqa: E402
+
+# p95 targets in milliseconds, by kind of request.
+TARGETS = {"listing": 50.0, "search": 100.0, "autocomplete": 30.0}
+
+
+def discovery_urls(query):
+    """(label, kind, URL) of the requests measured, the same on both data sets."""
+    from django.urls import reverse
+    from django.utils import translation
+    from wagtail.models import Locale
+
+    from initiatives.models import InitiativeIndexPage
+    from pages.models import Neighbourhood, Theme
+
+    dutch = Locale.objects.get(language_code="nl")
+    index = InitiativeIndexPage.objects.live().filter(locale=dutch).first()
+    theme = Theme.objects.filter(locale=dutch).order_by("slug").first()
+    neighbourhood = Neighbourhood.objects.filter(locale=dutch).order_by("slug").first()
+    with translation.override("nl"):
+        search = reverse("search")
+        suggest = reverse("search_suggest")
+        theme_page = reverse("theme", kwargs={"slug": theme.slug})
+    listing = urlsplit(index.get_url()).path
+    return [
+        ("listing, unfiltered", "listing", listing),
+        (
+            "listing, theme + neighbourhood",
+            "listing",
+            f"{listing}?theme={theme.slug}&neighbourhood={neighbourhood.slug}",
+        ),
+        ("listing, theme + status, by title", "listing", f"{listing}?theme={theme.slug}&status=running&sort=title"),
+        ("search with facets", "search", f"{search}?{urlencode({'q': query})}"),
+        (
+            "search, filtered",
+            "search",
+            f"{search}?{urlencode({'q': query, 'theme': theme.slug, 'type': 'initiative'})}",
+        ),
+        ("theme page", "search", theme_page),
+        ("autocomplete", "autocomplete", f"{suggest}?{urlencode({'q': query[:3]})}"),
+    ]
+
+
+def measure(label, repeat, warmup, query, result_file, budget=20.0):
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from initiatives.models import InitiativePage
+
+    assert not settings.DEBUG, "benchmark with DEBUG off"  # noqa: S101
+    client = Client(HTTP_ACCEPT_LANGUAGE="nl")
+    rows = []
+    for name, kind, url in discovery_urls(query):
+        for _ in range(warmup):
+            status = client.get(url).status_code
+        samples = []
+        deadline = time.perf_counter() + budget
+        for _ in range(repeat):
+            started = time.perf_counter()
+            client.get(url)
+            samples.append((time.perf_counter() - started) * 1000)
+            if started > deadline:
+                break
+        with CaptureQueriesContext(connection) as captured:
+            client.get(url)
+        row = {
+            "name": name,
+            "kind": kind,
+            "url": url,
+            "status": status,
+            "median_ms": statistics.median(samples),
+            "p95_ms": statistics.quantiles(samples, n=20, method="inclusive")[18] if len(samples) > 1 else samples[0],
+            "queries": len(captured.captured_queries),
+        }
+        rows.append(row)
+        print(
+            f"  {label}: {name:<36} {row['median_ms']:7.1f} ms median {row['p95_ms']:7.1f} ms p95 {row['queries']:3d} q"
+        )
+    result = {
+        "label": label,
+        "vendor": connection.vendor,
+        "initiatives": InitiativePage.objects.live().filter(locale__language_code="nl").count(),
+        "rows": rows,
+    }
+    Path(result_file).write_text(json.dumps(result))
+
+
+def measure_in_subprocess(env, label, args, result_file):
+    import subprocess
+
+    command = [sys.executable, str(Path(__file__).resolve()), "--worker", label, "--result-file", str(result_file)]
+    command += ["--repeat", str(args.repeat), "--warmup", str(args.warmup), "--query", args.query]
+    command += ["--budget", str(args.budget)]
+    subprocess.run(command, cwd=bench_pages.PROJECT_ROOT, env=env, check=True)  # noqa: S603
+    return json.loads(Path(result_file).read_text())
+
+
+def report(demo, large):
+    print()
+    print(f"Meedoen discovery benchmark, database: {demo['vendor']}.")
+    print("Targets (large data set): p95 listing < 50 ms, search with facets < 100 ms, autocomplete < 30 ms;")
+    print("the query count must be the same as on the demo data.")
+    header = f"{'request':<36} {'status':>6} {'median ms':>10} {'p95 ms':>8} {'queries':>8}  check"
+    failures = 0
+    for result, other in ((demo, None), (large, demo)):
+        if result is None:
+            continue
+        print()
+        print(f"== {result['label']} ({result['initiatives']:,} Dutch initiatives)")
+        print(header)
+        print("-" * len(header))
+        before = {row["name"]: row["queries"] for row in other["rows"]} if other else {}
+        for row in result["rows"]:
+            problems = []
+            if row["status"] != 200:
+                problems.append(f"status {row['status']}")
+            if other is not None:
+                if row["p95_ms"] >= TARGETS[row["kind"]]:
+                    problems.append(f"p95 >= {TARGETS[row['kind']]:g} ms")
+                if before.get(row["name"]) != row["queries"]:
+                    problems.append(f"queries {before.get(row['name'])} -> {row['queries']}")
+            failures += bool(problems)
+            check = ("FAIL " + "; ".join(problems)) if problems else "ok"
+            cells = f"{row['status']:>6} {row['median_ms']:>10.1f} {row['p95_ms']:>8.1f} {row['queries']:>8}"
+            print(f"{row['name']:<36} {cells}  {check}")
+    print()
+    print(f"FAIL: {failures} requests miss a target." if failures else "OK: every request meets its target.")
+
+
+def main(argv=None):
+    parser = bench_pages.argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=50)
+    parser.add_argument("--warmup", type=int, default=5)
+    parser.add_argument("--initiatives", type=int, default=10_000)
+    parser.add_argument("--query", default="buurt")
+    parser.add_argument("--database-url")
+    parser.add_argument("--budget", type=float, default=20.0, help="seconds of timed requests per URL at most")
+    parser.add_argument("--demo-only", action="store_true")
+    parser.add_argument("--worker")
+    parser.add_argument("--result-file")
+    args = parser.parse_args(argv)
+    args.repeat, args.warmup = max(args.repeat, 2), max(args.warmup, 1)
+    sys.path.insert(0, str(bench_pages.PROJECT_ROOT))
+    if args.worker:
+        measure(args.worker, args.repeat, args.warmup, args.query, args.result_file, args.budget)
+        return 0
+    with tempfile.TemporaryDirectory(prefix="meedoen-bench-search-") as tmp:
+        database_url = args.database_url or f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
+        env = bench_pages.bench_env(database_url, tmp)
+        (Path(tmp) / "static").mkdir()
+        try:
+            print(f"== Demo data on {urlsplit(database_url).scheme}", flush=True)
+            bench_pages.manage(env, "migrate", "--noinput", "-v", "0")
+            bench_pages.manage(env, "seed_demo")
+            demo = measure_in_subprocess(env, "Demo data", args, Path(tmp) / "demo.json")
+            large = None
+            if not args.demo_only:
+                print(f"== Adding {args.initiatives:,} initiatives", flush=True)
+                bench_pages.manage(env, "seed_demo", "--initiatives", str(args.initiatives))
+                large = measure_in_subprocess(env, "Large data set", args, Path(tmp) / "large.json")
+        except bench_pages.subprocess.CalledProcessError as error:
+            print(f"\nFAIL: the benchmark could not run: {error}", file=sys.stderr)
+            return 2
+        report(demo, large)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
