@@ -85,7 +85,8 @@ def test_switcher_on_search_keeps_the_query(client, site_tree):
 def test_hreflang_alternates_name_every_translation_and_a_default(client, initiative_page, site_tree, translate):
     english = translate(initiative_page, site_tree.en)
     alternates = {
-        link["hreflang"]: link["href"] for link in soup_of(client.get(english.url)).find_all("link", rel="alternate")
+        link["hreflang"]: link["href"]
+        for link in soup_of(client.get(english.url)).find_all("link", rel="alternate", hreflang=True)
     }
     assert alternates == {
         "nl": "http://localhost" + initiative_page.url,

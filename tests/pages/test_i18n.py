@@ -65,7 +65,9 @@ def test_english_translation_declares_english_and_links_both_ways(client, site_t
     assert english.url == "/en/initiatieven/buurtmoestuin-de-linde/"
     assert english_page.html["lang"] == "en"
     assert "Community garden De Linde" in english_page.get_text()
-    alternates = {link["hreflang"]: link["href"] for link in dutch_page.find_all("link", rel="alternate")}
+    alternates = {
+        link["hreflang"]: link["href"] for link in dutch_page.find_all("link", rel="alternate", hreflang=True)
+    }
     assert alternates["en"].endswith(english.url)
     assert alternates["nl"].endswith(initiative_page.url)
 
