@@ -5,17 +5,23 @@ of these"; different filters combine: "this theme *and* this neighbourhood"), na
 queryset, and counts for each of its options how many results there would be. Counts are
 those of the other filters' selection, so an option's count is what choosing it gives;
 options with no results stay visible, marked as empty. Each count is one grouped query
-over the matching set, whatever its size: the number of queries per page is fixed.
+over the matching set, whatever its size: the number of queries per page is fixed. The
+counts are cached until the next publish (pages/publiccache.py's generation).
 """
 
+import hashlib
 from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db.models import Count, F, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+
+from pages import publiccache
 
 #: At most this many values of one parameter are read; the rest are ignored.
 MAX_VALUES = 20
@@ -80,8 +86,7 @@ class Filter:
         known = {value for value, _label in self.choices()}
         return [value for value in requested_values(params, self.name) if value in known]
 
-    def facet(self, queryset, selected):
-        counts = self.counts(queryset)
+    def facet(self, counts, selected):
         return Facet(
             name=self.name,
             label=self.label,
@@ -175,6 +180,10 @@ class TaxonomyFilter(Filter):
                 chosen[snippet.translation_key] = snippet
         self.snippets = sorted(chosen.values(), key=lambda snippet: snippet.name.lower())
         self.key_of = {snippet.slug: snippet.translation_key for snippet in self.snippets}
+        self.slug_of_id = {}  # every snippet row (any language) -> the slug shown
+        by_key = {snippet.translation_key: snippet.slug for snippet in self.snippets}
+        for snippet_id, key in snippet_model.objects.values_list("pk", "translation_key"):
+            self.slug_of_id[snippet_id] = by_key.get(key)
         self.through = []
         for model in models:
             relation = model._meta.get_field(field_name)
@@ -203,15 +212,17 @@ class TaxonomyFilter(Filter):
         grouped = [
             through.objects.filter(**{f"{source}__in": pks})
             .order_by()
-            .values(key=F(f"{target}__translation_key"))
+            .values(snippet=F(f"{target}_id"))
             .annotate(n=Count(source))
             for through, source, target in self.through
         ]
         rows = grouped[0].union(*grouped[1:], all=True) if len(grouped) > 1 else grouped[0]
-        by_key = {}
+        counts = {}
         for row in rows:
-            by_key[row["key"]] = by_key.get(row["key"], 0) + row["n"]
-        return {snippet.slug: by_key.get(snippet.translation_key, 0) for snippet in self.snippets}
+            slug = self.slug_of_id.get(row["snippet"])
+            if slug is not None:
+                counts[slug] = counts.get(slug, 0) + row["n"]
+        return counts
 
 
 class WhenFilter(Filter):
@@ -258,5 +269,25 @@ def narrow(queryset, filters, params):
                 result = result.filter(f.condition(selected[f.name]))
         return result
 
-    facets = [f.facet(narrowed(leave_out=f.name), selected[f.name]) for f in filters]
+    key = counts_key(queryset, selected)
+    counts = cache.get(key) if key else None
+    if counts is None:
+        counts = {f.name: f.counts(narrowed(leave_out=f.name)) for f in filters}
+        if key:
+            cache.set(key, counts, publiccache.timeout())
+    facets = [f.facet(counts.get(f.name, {}), selected[f.name]) for f in filters]
     return Narrowed(queryset=narrowed(), facets=facets, selected=selected)
+
+
+def counts_key(queryset, selected):
+    """The cache key of the counts of `queryset` narrowed by `selected`: the SQL of the
+    queryset (which holds the words searched for, the language and the overview), the
+    selection, and the public cache's generation, which every publish, unpublish, move or
+    delete of a page (and every change to a theme or neighbourhood) renews. None when the
+    queryset has no SQL (it can match nothing)."""
+    try:
+        sql = str(queryset.query)
+    except EmptyResultSet:
+        return None
+    raw = "|".join([translation.get_language() or "", sql, repr(sorted(selected.items()))])
+    return f"search:counts:{publiccache.generation()}:{hashlib.sha256(raw.encode()).hexdigest()[:40]}"

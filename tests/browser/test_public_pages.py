@@ -72,9 +72,10 @@ def test_search(page, visit, check_page):
     open_home(page, visit)
     follow(page, page.get_by_role("banner").get_by_role("link", name="Zoeken", exact=True))
     check_page(page)
-    page.get_by_role("searchbox").fill(SEARCH_QUERY)
+    # The search box is a combobox (suggestions as you type, static/js/discovery.js).
+    page.get_by_role("combobox", name="Waar zoek je naar?").fill(SEARCH_QUERY)
     with page.expect_navigation():
-        page.get_by_role("searchbox").press("Enter")
+        page.get_by_role("combobox", name="Waar zoek je naar?").press("Enter")
     assert f"q={SEARCH_QUERY}" in page.url
     check_page(page)
     results = page.get_by_role("main").get_by_role("link", name=SEARCH_HIT, exact=True)
