@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "portal.csp.AdminScriptsMiddleware",  # inline scripts in Wagtail's admin only
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -254,6 +255,8 @@ else:
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Meedoen")
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# No avatars from gravatar.com in the admin: staff browsers contact only the portal.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -53,6 +53,21 @@ class Server:
     url: str
     log_path: Path
     mail_dir: Path  # the server writes every e-mail it sends to a file here
+    env: dict = field(default_factory=dict, repr=False)  # the server's environment
+
+    def manage(self, *args):
+        """Run `manage.py <args>` against the server's database; returns its output."""
+        done = subprocess.run(  # noqa: S603
+            [sys.executable, "manage.py", *args],
+            cwd=PROJECT_ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=SETUP_TIMEOUT,
+            check=False,
+        )
+        assert done.returncode == 0, f"manage.py {args[0]} failed:\n{done.stdout}\n{done.stderr}"
+        return done.stdout
 
     def log_tail(self, lines=60):
         try:
@@ -209,7 +224,7 @@ def server(tmp_path_factory):
         )
     try:
         _wait_until_answering(gunicorn, url + "/", log_path)
-        yield Server(url=url, log_path=log_path, mail_dir=tmp / "mail")
+        yield Server(url=url, log_path=log_path, mail_dir=tmp / "mail", env=env)
     finally:
         _stop(gunicorn)
 
