@@ -28,6 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from pages import ratelimit
+from participation import subscriptions
 
 # The event page's routes call this module, so it refers to the models through their
 # module (imported by then) rather than importing names from it.
@@ -187,6 +188,9 @@ def sign_up(event, *, name, email, seats, language, role="attend", accessibility
                 confirmed_at=now if fits else None,
             )
             _notify(signup, models.SignUpEmail.Kind.CONFIRMED if fits else models.SignUpEmail.Kind.WAITING)
+            if wants_updates:
+                # The feedback loop: news when a story reports on this event's initiatives or project.
+                subscriptions.subscribe(email, language, event, source="signup")
             return Outcome(signup=signup, position=signup.waiting_position(), promoted=promoted)
     except IntegrityError:
         # The database's own guard (one active sign-up per address) caught a race the
@@ -290,6 +294,7 @@ def purge(now=None):
             anonymise(signup, now)
         anonymised += 1
     cleared = active.filter(event_key__in=ended).exclude(accessibility_needs="").update(accessibility_needs="")
+    subscriptions.purge(now)
     return cleared, anonymised
 
 
@@ -323,6 +328,7 @@ def personal_data(email):
             }
             for m in messages
         ],
+        "subscriptions_to_updates": subscriptions.personal_data(email),
     }
 
 
@@ -343,4 +349,5 @@ def erase(email):
             anonymise(signup)
         erased += 1
     deleted, _ = models.InitiativeContactMessage.objects.filter(sender_email__iexact=email).delete()
+    subscriptions.erase(email)
     return erased, deleted

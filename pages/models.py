@@ -279,15 +279,19 @@ class HomePage(BasePage):
     def featured_pages(self, private=None):
         """The editor's picks in this home page's language, in the editor's order. Picks
         are synchronised across translations, so each is looked up in this locale by its
-        translation key; a pick without a live translation is left out."""
+        translation key; a pick without a live translation, or past its `show_until`
+        day, is left out."""
         private = private if private is not None else Page.objects.all().private_q()
         pages = Page.objects.live().exclude(private).filter(locale_id=self.locale_id)
         picks = self.featured_items.all()
         if isinstance(picks, FakeQuerySet):
             # A preview or revision: the picks live in memory, not in the database.
-            keys = [pick.item.translation_key for pick in sorted(picks, key=lambda p: p.sort_order or 0)]
+            current = [pick for pick in picks if pick.is_current()]
+            keys = [pick.item.translation_key for pick in sorted(current, key=lambda p: p.sort_order or 0)]
             by_key = {page.translation_key: page for page in pages.filter(translation_key__in=keys).specific()}
             return [by_key[key] for key in keys if key in by_key]
+        # Expired picks drop out (and the automatic sections fill in below).
+        picks = picks.filter(models.Q(show_until=None) | models.Q(show_until__gte=timezone.localdate()))
         order = picks.filter(item__translation_key=OuterRef("translation_key")).values("sort_order")[:1]
         return list(
             pages.filter(translation_key__in=picks.values("item__translation_key"))
@@ -335,6 +339,12 @@ class HomePageFeaturedItem(Orderable):
 
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_items")
     item = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("item"))
+    show_until = models.DateField(
+        _("show until"),
+        null=True,
+        blank=True,
+        help_text=_("The last day this pick is shown; then the automatic sections fill in. Empty: no end."),
+    )
 
     panels = [
         PageChooserPanel(
@@ -345,8 +355,12 @@ class HomePageFeaturedItem(Orderable):
                 "participation.ParticipationProjectPage",
                 "participation.PolicyFeedbackStoryPage",
             ],
-        )
+        ),
+        FieldPanel("show_until"),
     ]
+
+    def is_current(self, today=None):
+        return self.show_until is None or self.show_until >= (today or timezone.localdate())
 
     class Meta(Orderable.Meta):
         verbose_name = _("featured item")

@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from initiatives.models import Outbox
 from pages.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, FeedbackStreamBlock
 from pages.models import BasePage, TaxonomyMixin
 from search import listings
@@ -308,3 +309,75 @@ class PolicyFeedbackStoryPage(TaxonomyMixin, BasePage):
     @property
     def card_image(self):
         return self.image
+
+
+# --- The feedback loop: who asked for news, what was sent, what happened when -------------
+
+
+class Subscription(models.Model):
+    """A resident who asked for news about a project, an initiative or an event (when they
+    signed up or pitched): they get an e-mail when a feedback story about it is published.
+    Personal data: never on public pages, in the search index or the API."""
+
+    class Source(models.TextChoices):
+        SIGNUP = "signup", _("Sign-up for an event")
+        PITCH = "pitch", _("Pitch")
+
+    email = models.EmailField(_("e-mail address"), max_length=254)
+    language = models.CharField(_("language"), max_length=10)
+    page_key = models.UUIDField(_("about"), db_index=True, help_text=_("The translation key of the page."))
+    page = models.ForeignKey(
+        "wagtailcore.Page", null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("page")
+    )
+    source = models.CharField(_("source"), max_length=20, choices=Source.choices)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("subscription to updates")
+        verbose_name_plural = _("subscriptions to updates")
+        constraints = [models.UniqueConstraint(fields=["email", "page_key"], name="one_subscription_per_page")]
+
+    def __str__(self):
+        return f"{self.source} {self.page_key}"
+
+
+class FeedbackEmail(Outbox):
+    """One e-mail about one feedback story to one resident. `recipient_key` (a keyed hash
+    of the address) is unique per story, so nobody is mailed twice about the same story,
+    however often it is republished; the address itself stays on the subscription."""
+
+    subscription = models.ForeignKey(
+        Subscription, null=True, on_delete=models.SET_NULL, related_name="emails", verbose_name=_("subscription")
+    )
+    recipient_key = models.CharField(_("recipient"), max_length=64)
+    story_key = models.UUIDField(_("feedback story"))
+    story = models.ForeignKey(
+        PolicyFeedbackStoryPage, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("story")
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("e-mail about a feedback story")
+        verbose_name_plural = _("e-mails about feedback stories")
+        constraints = [models.UniqueConstraint(fields=["recipient_key", "story_key"], name="one_email_per_story")]
+        indexes = [models.Index(fields=["sent_at", "created_at"])]
+
+    def __str__(self):
+        return f"{self.story_key} {self.pk}"
+
+
+class StatusChange(models.Model):
+    """A published change of an initiative's or a project's status, for its timeline.
+    Keyed by translation key: translations share one history."""
+
+    page_key = models.UUIDField(_("page"), db_index=True)
+    status = models.CharField(_("status"), max_length=20)
+    changed_at = models.DateTimeField(_("changed"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["changed_at", "pk"]
+
+    def __str__(self):
+        return f"{self.page_key} {self.status}"

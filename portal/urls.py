@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from pages import sitemap as sitemap_views
+from participation import views as participation_views
 from portal.api import api_router
 from search import views as search_views
 
@@ -34,6 +35,7 @@ urlpatterns += i18n_patterns(
     path(_("theme/<slug:slug>/"), search_views.theme, name="theme"),
     path(_("neighbourhood/<slug:slug>/"), search_views.neighbourhood, name="neighbourhood"),
     path("feeds/", include("portal.feeds")),
+    path(_("updates/stop/<str:token>/"), participation_views.unsubscribe, name="feedback_unsubscribe"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -2,6 +2,7 @@
 production.py only; each one is listed in .env.example and the README."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -336,7 +337,6 @@ MEEDOEN_SIGNUP_RATE_LIMIT_PER_IP = int(os.environ.get("SIGNUP_RATE_LIMIT_PER_IP"
 MEEDOEN_SIGNUP_RATE_LIMIT_PER_EMAIL = int(os.environ.get("SIGNUP_RATE_LIMIT_PER_EMAIL", "5"))
 # Personal data of sign-ups is removed this many days after the event (counts stay).
 MEEDOEN_SIGNUP_RETENTION_DAYS = int(os.environ.get("SIGNUP_RETENTION_DAYS", "60"))
-
 # Pitches: at most this many per client address and per e-mail address per day; declined
 # and withdrawn pitches are deleted this many days after that decision; image limits.
 MEEDOEN_PITCH_RATE_LIMIT_PER_IP = int(os.environ.get("PITCH_RATE_LIMIT_PER_IP", "10"))
@@ -344,6 +344,33 @@ MEEDOEN_PITCH_RATE_LIMIT_PER_EMAIL = int(os.environ.get("PITCH_RATE_LIMIT_PER_EM
 MEEDOEN_PITCH_RETENTION_DAYS = int(os.environ.get("PITCH_RETENTION_DAYS", "90"))
 MEEDOEN_PITCH_IMAGE_MAX_BYTES = 5 * 1024 * 1024
 MEEDOEN_PITCH_IMAGE_MAX_PIXELS = 40_000_000
+
+# Feedback loop: a resident's subscription to updates (feedback stories about what they
+# took part in) ends this many days after it was made.
+MEEDOEN_SUBSCRIPTION_RETENTION_DAYS = int(os.environ.get("SUBSCRIPTION_RETENTION_DAYS", "730"))
+
+# Staff tools (staff/): reports and the dashboard panel, login protection.
+INSTALLED_APPS += ["staff", "axes", "django_otp", "django_otp.plugins.otp_totp"]
+# Failed admin logins (django-axes): after STAFF_LOGIN_FAILURE_LIMIT wrong passwords for
+# one user name from one address, that pair is locked out for STAFF_LOGIN_LOCKOUT_MINUTES.
+# AxesBackend first (it also answers get_user and permission checks, as Wagtail's test
+# utilities expect of the first backend); ModelBackend then checks the password.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = int(os.environ.get("STAFF_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("STAFF_LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_LOCKOUT_TEMPLATE = "staff/lockout.html"
+AXES_CLIENT_IP_CALLABLE = "pages.ratelimit.client_ip"
+# Two-factor authentication (django-otp, TOTP apps): with STAFF_2FA on, every admin user
+# confirms each login with a code from an authenticator app (set up on first login).
+MEEDOEN_STAFF_2FA = env_bool("STAFF_2FA", False)
+MIDDLEWARE += [
+    "django_otp.middleware.OTPMiddleware",
+    "staff.two_factor.RequireVerifiedStaffMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
+]
 
 # Open data: the read API (/api/v2/), calendar and news feeds. Anonymous clients may make
 # API_RATE_LIMIT API requests per address ("1000/hour", "100/minute"); answers of the API

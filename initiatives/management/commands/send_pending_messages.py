@@ -1,5 +1,5 @@
-"""Retry e-mail that could not be sent (messages to initiatives, e-mails about sign-ups),
-and delete old relayed messages. Run from cron, e.g. every 10 minutes:
+"""Retry e-mail that could not be sent (messages to initiatives, e-mails about sign-ups,
+pitches and feedback stories), and delete old relayed messages. Run from cron, e.g. every 10 minutes:
 `python manage.py send_pending_messages`."""
 
 from datetime import timedelta
@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from initiatives.models import InitiativeContactMessage, PitchEmail, SignUpEmail
 from initiatives.tasks import send_contact_message, send_pitch_email, send_signup_email
+from participation.models import FeedbackEmail
+from participation.tasks import send_feedback_email
 
 MAX_ATTEMPTS = 20
 
@@ -23,6 +25,7 @@ class Command(BaseCommand):
             (InitiativeContactMessage, send_contact_message),
             (SignUpEmail, send_signup_email),
             (PitchEmail, send_pitch_email),
+            (FeedbackEmail, send_feedback_email),  # the feedback loop (participation/subscriptions.py)
         ]:
             pending = model.objects.filter(
                 sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS, created_at__lte=timezone.now() - timedelta(minutes=1)
