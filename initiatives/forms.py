@@ -176,6 +176,10 @@ class PitchForm(forms.Form):
         help_text=_("JPEG, PNG or WebP, at most 5 MB. We remove location data and other details from the file."),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
+    wants_updates = forms.BooleanField(
+        label=_("Send me news when the municipality reports back on my initiative."),
+        required=False,
+    )
     consent = forms.BooleanField(
         label=_("I agree that the municipality keeps my pitch and contact details to review it and to contact me."),
         error_messages={"required": _("We can only take your pitch with your permission.")},
@@ -185,7 +189,10 @@ class PitchForm(forms.Form):
     SECTIONS = [
         (_("Your initiative"), ["initiative_name", "summary", "description", "stage", "themes", "neighbourhoods"]),
         (_("What you need"), ["needs", "needs_explanation", "wished_event"]),
-        (_("About you"), ["founder_name", "email", "phone", "organisation", "website", "image", "fax"]),
+        (
+            _("About you"),
+            ["founder_name", "email", "phone", "organisation", "website", "image", "wants_updates", "fax"],
+        ),
     ]
 
     def sections(self):

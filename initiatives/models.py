@@ -47,6 +47,10 @@ class InitiativeIndexPage(BasePage):
     class Meta:
         verbose_name = _("initiatives overview")
 
+    def pitch_form(self):
+        """The live pitch form under this overview, if editors placed one (linked from the overview)."""
+        return PitchSubmissionPage.objects.child_of(self).live().public().first()
+
     def initiatives(self):
         """The live initiatives of this overview, newest first (as pages of Wagtail's page table)."""
         return live_pages(InitiativePage, self.locale_id, child_of=self)
@@ -755,6 +759,7 @@ class Pitch(models.Model):
     )
     image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    wants_updates = models.BooleanField(_("wants updates"), default=False)
     language = models.CharField(_("language"), max_length=10)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.RECEIVED)
     decline_reason = models.TextField(_("reason for declining"), max_length=2000, blank=True)

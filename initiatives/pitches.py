@@ -32,6 +32,7 @@ from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
 
 from pages import ratelimit
+from participation import subscriptions
 
 from . import models
 from .tasks import send_pitch_email
@@ -103,6 +104,7 @@ def submit(page, data, *, language):
         phone=data["phone"],
         organisation=data["organisation"],
         website=data["website"],
+        wants_updates=data["wants_updates"],
         language=language,
     )
     if data.get("image"):
@@ -264,6 +266,9 @@ def accept(pitch_pk, user):
         page.save_revision(user=user, log_action=True)
         _move(pitch, ACCEPTED, initiative=page)
         _notify(pitch, ACCEPTED)
+        if pitch.wants_updates:
+            # The feedback loop: news when a feedback story reports on this initiative.
+            subscriptions.subscribe(pitch.email, pitch.language, page, source="pitch")
     return page
 
 
@@ -327,6 +332,7 @@ def personal_data(email):
             "organisation": p.organisation,
             "website": p.website,
             "has_image": bool(p.image),
+            "wants_updates": p.wants_updates,
             "status": p.status,
             "decline_reason": p.decline_reason,
             "language": p.language,

@@ -4,14 +4,15 @@ Sign-ups hold personal data, so they are a plain model behind Django's model per
 only groups with "view sign-up" (the Moderatoren group, made by a data migration) see the
 list, and the search runs in the database, never through the search index."""
 
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import Button
 
 from . import admin_views, pitch_admin
-from .models import SignUp
+from .models import InitiativePage, Pitch, SignUp
 
 
 class SignUpViewSet(ModelViewSet):
@@ -74,3 +75,11 @@ def register_pitch_viewset():
 @hooks.register("register_admin_urls")
 def register_pitch_review_urls():
     return pitch_admin.urls()
+
+
+@hooks.register("register_page_header_buttons")
+def pitch_button(page, user, view_name, next_url=None):
+    """On an initiative made from a pitch: a link back to the pitch, for staff who may read it."""
+    if page.specific_class is InitiativePage and user.has_perm("initiatives.view_pitch"):
+        for pk in Pitch.objects.filter(initiative_id=page.pk).values_list("pk", flat=True):
+            yield Button(_("The pitch"), reverse("pitches_review", args=[pk]), icon_name="pick", priority=80)

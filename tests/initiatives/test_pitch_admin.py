@@ -234,3 +234,12 @@ def test_pitches_are_never_found_by_the_site_search(pitch, client):
     response = client.get("/nl/zoeken/", {"q": "braakliggende"})
     assert response.status_code == 200
     assert "Buurttuin De Vlinder" not in text_of(response)
+
+
+def test_the_draft_initiative_links_back_to_its_pitch(pitch, moderator, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        page = pitches.accept(pitch.pk, moderator)
+    client = logged_in(moderator)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert response.status_code == 200
+    assert soup_of(response).find("a", href=review_url(pitch))

@@ -324,3 +324,34 @@ def test_an_accepted_initiative_goes_on_an_events_programme(pitch, run, site_tre
     assert pitch.initiative_name in text_of(client.get(event.url))
     with pytest.raises(pitches.Refused):
         pitches.add_to_programme(pitch.pk, event, admin_user)
+
+
+def test_the_initiatives_overview_links_to_the_live_pitch_form(client, site_tree, pitch_page):
+    response = client.get(site_tree.initiatives.url)
+    assert soup_of(response).find("a", href=pitch_page.url, string="Pitch je initiatief")
+    pitch_page.unpublish()
+    assert not soup_of(client.get(site_tree.initiatives.url)).find("a", href=pitch_page.url)
+
+
+def test_a_founder_who_asked_for_news_hears_when_a_story_reports_on_the_initiative(
+    submit, pitch_data, run, moderator, admin_user, site_tree, project_page
+):
+    submit({**pitch_data, "wants_updates": "on"})
+    pitch = Pitch.objects.get()
+    assert pitch.wants_updates
+    page = run(pitches.accept, pitch.pk, moderator)
+    page.save_revision(user=admin_user).publish(user=admin_user)
+    mail.outbox.clear()
+    story = factories.PolicyFeedbackStoryPageFactory(
+        parent=site_tree.stories, title="Jij zei: een moestuin", slug="jij-zei-moestuin", initiative=page, live=False
+    )
+    run(lambda: story.save_revision(user=admin_user).publish(user=admin_user))
+    assert [m.to for m in mail.outbox] == [["sanne@bewoner.example.org"]]
+    assert "Jij zei: een moestuin" in mail.outbox[0].body
+
+
+def test_a_founder_who_did_not_ask_gets_no_news(pitch, run, moderator):
+    page = run(pitches.accept, pitch.pk, moderator)
+    from participation.models import Subscription
+
+    assert not Subscription.objects.filter(page_key=page.translation_key).exists()
