@@ -127,7 +127,7 @@ def report(demo, large):
     print()
     print(f"Meedoen discovery benchmark, database: {demo['vendor']}.")
     print("Targets (large data set): p95 listing < 50 ms, search with facets < 100 ms, autocomplete < 30 ms;")
-    print("the query count must be the same as on the demo data.")
+    print("the query count must not grow from the demo data (it may shrink: fewer images on the first page).")
     header = f"{'request':<36} {'status':>6} {'median ms':>10} {'p95 ms':>8} {'queries':>8}  check"
     failures = 0
     for result, other in ((demo, None), (large, demo)):
@@ -145,8 +145,8 @@ def report(demo, large):
             if other is not None:
                 if row["p95_ms"] >= TARGETS[row["kind"]]:
                     problems.append(f"p95 >= {TARGETS[row['kind']]:g} ms")
-                if before.get(row["name"]) != row["queries"]:
-                    problems.append(f"queries {before.get(row['name'])} -> {row['queries']}")
+                if row["queries"] > before.get(row["name"], 0):
+                    problems.append(f"queries grew {before.get(row['name'])} -> {row['queries']}")
             failures += bool(problems)
             check = ("FAIL " + "; ".join(problems)) if problems else "ok"
             cells = f"{row['status']:>6} {row['median_ms']:>10.1f} {row['p95_ms']:>8.1f} {row['queries']:>8}"

@@ -174,7 +174,8 @@ class TaxonomyFilter(Filter):
         self.name, self.label, self.field_name = name, label, field_name
         # The snippets in the active language, or else in any language (one query).
         chosen = {}
-        for snippet in snippet_model.objects.order_by("name"):
+        rows = list(snippet_model.objects.order_by("name"))
+        for snippet in rows:
             current = chosen.get(snippet.translation_key)
             if current is None or (snippet.locale_id == locale.pk and current.locale_id != locale.pk):
                 chosen[snippet.translation_key] = snippet
@@ -182,8 +183,8 @@ class TaxonomyFilter(Filter):
         self.key_of = {snippet.slug: snippet.translation_key for snippet in self.snippets}
         self.slug_of_id = {}  # every snippet row (any language) -> the slug shown
         by_key = {snippet.translation_key: snippet.slug for snippet in self.snippets}
-        for snippet_id, key in snippet_model.objects.values_list("pk", "translation_key"):
-            self.slug_of_id[snippet_id] = by_key.get(key)
+        for snippet in rows:
+            self.slug_of_id[snippet.pk] = by_key.get(snippet.translation_key)
         self.through = []
         for model in models:
             relation = model._meta.get_field(field_name)
