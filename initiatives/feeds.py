@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Site
 
+from pages.api import MAX_ID
 from pages.feeds import AtomPageFeed, FeedScope, PageFeed, active_locale, scope_object
 from pages.publiccache import cached_view
 
@@ -95,6 +96,8 @@ def events_calendar(request, scope=None, slug=None):
 @cached_view("event-ics")
 def event_calendar_file(request, pk):
     """One pitch event as an .ics file: the "add to calendar" link on its page."""
+    if pk > MAX_ID:
+        raise Http404("No such event.")
     event = get_object_or_404(PitchEventPage.objects.live().public(), pk=pk)
     if event.locale.language_code != translation.get_language():
         # The event in the language of the address, where it has a live translation.

@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import Http404
 from django.utils import timezone, translation
 from rest_framework.fields import Field
 from rest_framework.renderers import JSONRenderer
@@ -35,6 +36,12 @@ IMAGE_SPECS = {"image_card": "fill-640x360|format-webp", "image_large": "max-160
 
 #: The URLconf a 404 of the API is answered under (portal/api_urls.py).
 NOT_FOUND_URLCONF = "portal.api_urls"
+
+#: The largest id a page or snippet can have (the database's integer).
+MAX_ID = 2**31 - 1
+
+#: No listing is longer; a larger offset would overflow the database's integers.
+MAX_OFFSET = 1_000_000
 
 #: Query parameters every endpoint understands besides its own filters.
 COMMON_PARAMETERS = frozenset(["limit", "offset", "fields", "order", "rich_text_format", "locale"])
@@ -279,6 +286,10 @@ class CachedReadMixin:
         for name, value in self.request.GET.items():
             if "\x00" in value:
                 raise BadRequestError(f"{name}: null characters are not allowed")
+        for name in ("offset", "limit"):
+            value = self.request.GET.get(name, "")
+            if value.isdigit() and int(value) > MAX_OFFSET:
+                raise BadRequestError(f"{name} cannot be higher than {MAX_OFFSET}")
 
     def _cached(self, request, scope, build):
         cache_key = publiccache.key(f"api:{self.name}:{scope}", request)
@@ -293,12 +304,16 @@ class CachedReadMixin:
         return self._cached(request, "listing", lambda: super(CachedReadMixin, self).listing_view(request))
 
     def detail_view(self, request, pk):
+        if pk > MAX_ID:
+            raise Http404("not found")
         self.check_query_parameters()
         return self._cached(request, "detail", lambda: super(CachedReadMixin, self).detail_view(request, pk))
 
     def find_view(self, request):
         if "id" in request.GET and not request.GET["id"].isdigit():
             raise BadRequestError("id must be a positive integer")
+        if "id" in request.GET and int(request.GET["id"]) > MAX_ID:
+            raise Http404("not found")
         return super().find_view(request)
 
     def finalize_response(self, request, response, *args, **kwargs):
@@ -347,7 +362,7 @@ class ThemesEndpoint(CachedReadMixin, BaseAPIViewSet):
 
     name = "themes"
     model = Theme
-    filter_backends = [MeedoenFilter]
+    filter_backends = [MeedoenFilter, CheckedOrderingFilter]
     taxonomy = False
     status_field = None
     date_field = None

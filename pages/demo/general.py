@@ -437,16 +437,19 @@ CONTENT_PAGES = [
     {
         "key": "accessibility",
         "slug": B("toegankelijkheid", "accessibility"),
-        "title": B("Toegankelijkheid", "Accessibility"),
+        "title": B("Toegankelijkheidsverklaring", "Accessibility statement"),
         "search_description": B(
-            "Hoe toegankelijk dit portaal is en waar je problemen kunt melden.",
-            "How accessible this portal is and where you can report problems.",
+            "Hoe toegankelijk dit portaal is, hoe we dat testen en waar je problemen kunt melden.",
+            "How accessible this portal is, how we test it and where you can report problems.",
         ),
         "intro": B(
             "Iedereen moet mee kunnen doen, ook op deze website. Gemeente Meerwijk wil dat dit portaal "
-            "voldoet aan de WCAG 2.1 op niveau AA, zoals de wet voor overheden vraagt.",
+            "voldoet aan de WCAG 2.1 op niveau AA, zoals de wet voor overheden vraagt (het Besluit "
+            "digitale toegankelijkheid overheid). We testen zelfs op de nieuwere WCAG 2.2, niveau AA.",
             "Everyone should be able to take part, on this website too. The Municipality of Meerwijk "
-            "wants this portal to meet WCAG 2.1 at level AA, as the law requires of public bodies.",
+            "wants this portal to meet WCAG 2.1 at level AA, as Dutch law requires of public bodies "
+            "(the Besluit digitale toegankelijkheid overheid). We even test against the newer WCAG 2.2, "
+            "level AA.",
         ),
         "body": [
             heading(B("Wat we doen", "What we do")),
@@ -465,9 +468,68 @@ CONTENT_PAGES = [
                         "Images have a description for screen readers.",
                     ),
                     B(
-                        "We testen nieuwe onderdelen met schermlezers en met bewoners.",
-                        "We test new parts with screen readers and with residents.",
+                        "Elke pagina zegt in welke taal hij is, zodat een schermlezer hem goed uitspreekt.",
+                        "Every page says which language it is in, so that a screen reader pronounces it well.",
                     ),
+                    B(
+                        "De website laadt niets van andere partijen: geen lettertypen, geen trackers, geen "
+                        "video's zonder dat je erop klikt.",
+                        "The website loads nothing from other parties: no fonts, no trackers, no videos "
+                        "unless you click them.",
+                    ),
+                )
+            ),
+            heading(B("Hoe we testen", "How we test")),
+            para(
+                B(
+                    "Bij elke wijziging aan de software draaien automatische tests. Een wijziging die een "
+                    "test laat falen, gaat niet live.",
+                    "Automated tests run on every change to the software. A change that makes a test fail "
+                    "does not go live.",
+                ),
+                ul(
+                    B(
+                        "In de browser Chromium controleert axe-core elke soort pagina (de voorpagina, "
+                        "overzichten, initiatieven, pitch-avonden, projecten, verhalen, zoeken) op de regels "
+                        "van WCAG 2.0, 2.1 en 2.2, niveau A en AA.",
+                        "In the Chromium browser, axe-core checks every kind of page (the home page, "
+                        "overviews, initiatives, pitch events, projects, stories, search) against the rules "
+                        "of WCAG 2.0, 2.1 and 2.2, levels A and AA.",
+                    ),
+                    B(
+                        "Een test meldt zich aan voor een pitch-avond, maakt eerst een fout, verbetert die en "
+                        "zegt de aanmelding weer af. Elke stap wordt met axe-core gecontroleerd.",
+                        "A test signs up for a pitch event, first makes a mistake, corrects it and cancels "
+                        "the sign-up again. Every step is checked with axe-core.",
+                    ),
+                    B(
+                        "Toetsenbord: een test gebruikt de link 'Direct naar de inhoud' en de zoekbox met "
+                        "suggesties alleen met het toetsenbord, en controleert dat je altijd ziet waar de "
+                        "focus is.",
+                        "Keyboard: a test uses the 'Skip to main content' link and the search box with "
+                        "suggestions with the keyboard only, and checks that you can always see where the "
+                        "focus is.",
+                    ),
+                    B(
+                        "Een test toont de pagina's van rechts naar links en met lange woorden, op een "
+                        "breed scherm en op een telefoon, en controleert dat niets over elkaar heen valt.",
+                        "A test shows the pages right to left and with long words, on a wide screen and on "
+                        "a phone, and checks that nothing overlaps.",
+                    ),
+                    B(
+                        "Een test controleert dat geen pagina iets van een andere website laadt, en dat "
+                        "elke tekst van de website een Nederlandse vertaling heeft.",
+                        "A test checks that no page loads anything from another website, and that every "
+                        "text of the website has a Dutch translation.",
+                    ),
+                ),
+            ),
+            para(
+                B(
+                    "Automatische tests vinden niet alles. Daarom testen we nieuwe onderdelen ook met "
+                    "schermlezers en met bewoners.",
+                    "Automated tests do not find everything. That is why we also test new parts with "
+                    "screen readers and with residents.",
                 )
             ),
             heading(B("Status", "Status")),

@@ -297,6 +297,9 @@ def test_pagination(client, published_pages, site_tree):
         ("/api/v2/initiatives/", {"limit": "-1"}),
         ("/api/v2/initiatives/", {"limit": "1000"}),
         ("/api/v2/initiatives/", {"offset": "-5"}),
+        ("/api/v2/initiatives/", {"offset": "9" * 30}),
+        ("/api/v2/initiatives/", {"limit": "9" * 30}),
+        ("/api/v2/themes/", {"order": "colour"}),
         ("/api/v2/initiatives/", {"order": "random"}),
         ("/api/v2/initiatives/", {"order": "contact_email"}),
         ("/api/v2/initiatives/", {"order": "-owner"}),
@@ -323,6 +326,14 @@ def test_bad_parameters_get_400_with_a_message(client, published_pages, path, pa
 def test_search(client, more_pages):
     titles = [item["title"] for item in get(client, "/api/v2/initiatives/", search="Buurtmoestuin")["items"]]
     assert "Buurtmoestuin De Linde" in titles
+
+
+@pytest.mark.django_db
+def test_huge_ids_are_not_found(client, published_pages):
+    huge = "9" * 30
+    get(client, f"/api/v2/initiatives/{huge}/", expect=404)
+    assert client.get("/api/v2/initiatives/find/", {"id": huge}).status_code == 404
+    assert client.get(f"/nl/feeds/events/{huge}.ics").status_code == 404
 
 
 @pytest.mark.django_db
