@@ -145,10 +145,23 @@ def _signup_items():
         yield row["n"], neighbourhoods, themes
 
 
+def _pitch_items():
+    """Pitches (all but withdrawn ones) count where the initiative would happen and what it
+    is about: who tries to start something, not only who succeeded."""
+    Pitch = _model("initiatives.Pitch")  # noqa: N806
+    for pitch in Pitch.objects.exclude(status="withdrawn").prefetch_related("neighbourhoods", "themes"):
+        yield (
+            1,
+            {n.translation_key for n in pitch.neighbourhoods.all()},
+            {t.translation_key for t in pitch.themes.all()},
+        )
+
+
 #: What the inclusion figures count, in column order. Append to add a source.
 INCLUSION_SOURCES = [
     InclusionSource("initiatives", _("Initiatives"), _page_items("initiatives.InitiativePage")),
     InclusionSource("signups", _("Sign-ups for events"), _signup_items),
+    InclusionSource("pitches", _("Pitches"), _pitch_items),
 ]
 
 
@@ -235,6 +248,45 @@ def inclusion(sources=None):
             row.counts[source.key] = by_theme[source.key][theme.translation_key]
         themes.append(row)
     return Inclusion(sources=sources, neighbourhoods=rows, themes=themes)
+
+
+# --- Pitches waiting --------------------------------------------------------------------------
+
+
+@dataclass
+class PitchRow:
+    pitch: object
+    title: str
+    status: str
+    waiting_since: object
+    days_waiting: int
+    wished_event: str
+
+
+def pitches_waiting(now=None):
+    """Open pitches (received, in review, more information asked), the longest-waiting
+    first: waiting since their last status change."""
+    now = now or timezone.now()
+    Pitch = _model("initiatives.Pitch")  # noqa: N806
+    open_pitches = Pitch.objects.filter(status__in=["received", "in_review", "info_requested"])
+    return [
+        PitchRow(
+            pitch,
+            pitch.initiative_name,
+            pitch.get_status_display(),
+            pitch.status_changed_at,
+            (now - pitch.status_changed_at).days,
+            pitch.wished_event.title if pitch.wished_event else "",
+        )
+        for pitch in open_pitches.select_related("wished_event").order_by("status_changed_at", "pk")
+    ]
+
+
+def pitches_by_status():
+    """(status label, number of pitches) for every status, in the order of the flow."""
+    Pitch = _model("initiatives.Pitch")  # noqa: N806
+    counts = dict(Pitch.objects.values_list("status").annotate(n=Count("pk")))
+    return [(label, counts.get(value, 0)) for value, label in Pitch.Status.choices]
 
 
 # --- Feedback debt ---------------------------------------------------------------------------

@@ -74,6 +74,38 @@ class FeedbackDebtReport(StaffReportView):
         return reports.feedback_debt()
 
 
+class PitchesReport(StaffReportView):
+    """Open pitches, oldest waiting first, and how many pitches there are per status.
+    Only for staff who may read pitches."""
+
+    page_title = _("Pitches waiting")
+    header_icon = "pick"
+    index_url_name = "staff_reports_pitches"
+    results_template_name = "staff/reports/pitches_results.html"
+    export_filename = "pitches-wachtend"
+    list_export = ["title", "status", "waiting_since", "days_waiting", "wished_event"]
+    export_headings = {
+        "title": _("Initiative"),
+        "status": _("Status"),
+        "waiting_since": _("Waiting since"),
+        "days_waiting": _("Days waiting"),
+        "wished_event": _("Wished pitch event"),
+    }
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("initiatives.view_pitch"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return reports.pitches_waiting()
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["by_status"] = reports.pitches_by_status()
+        return context
+
+
 class InclusionReport(StaffReportView):
     page_title = _("Who takes part where")
     header_icon = "group"
@@ -138,6 +170,7 @@ def _percent(share):
 REPORTS = [
     ("events", UpcomingEventsReport, "staff_reports_events", "calendar"),
     ("inclusion", InclusionReport, "staff_reports_inclusion", "group"),
+    ("pitches", PitchesReport, "staff_reports_pitches", "pick"),
     ("feedback-debt", FeedbackDebtReport, "staff_reports_feedback_debt", "comment"),
 ]
 
@@ -171,6 +204,16 @@ def register_feedback_debt_report():
     return ReportMenuItem(_("Feedback debt"), reverse("staff_reports_feedback_debt"), icon_name="comment", order=102)
 
 
+class PitchReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("initiatives.view_pitch")
+
+
+@hooks.register("register_reports_menu_item")
+def register_pitches_report():
+    return PitchReportMenuItem(_("Pitches waiting"), reverse("staff_reports_pitches"), icon_name="pick", order=103)
+
+
 class StaffOverviewPanel(Component):
     """The dashboard: events coming up, neighbourhoods taking part less, stories owed."""
 
@@ -181,6 +224,9 @@ class StaffOverviewPanel(Component):
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         context.update(reports.summary())
+        request = parent_context.get("request")
+        if request is not None and request.user.has_perm("initiatives.view_pitch"):
+            context["pitches"] = reports.pitches_waiting()[:5]
         return context
 
 

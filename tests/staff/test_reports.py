@@ -66,13 +66,17 @@ def test_upcoming_events_with_seats_and_waiting_list(town):
 def test_inclusion_per_neighbourhood_against_its_share(town):
     figures = reports.inclusion()
     rows = {row.name: row for row in figures.neighbourhoods}
-    assert [source.key for source in figures.sources] == ["initiatives", "signups"]
-    assert rows["West"].counts == {"initiatives": 2, "signups": 4}
-    assert rows["Oost"].counts == {"initiatives": 1, "signups": 0}
-    assert rows["Dorp"].counts == {"initiatives": 0, "signups": 0}  # drafts and cancelled sign-ups don't count
+    assert [source.key for source in figures.sources] == ["initiatives", "signups", "pitches"]
+    assert rows["West"].counts == {"initiatives": 2, "signups": 4, "pitches": 0}
+    assert rows["Oost"].counts == {"initiatives": 1, "signups": 0, "pitches": 0}
+    assert rows["Dorp"].counts == {
+        "initiatives": 0,
+        "signups": 0,
+        "pitches": 0,
+    }  # drafts and cancelled sign-ups don't count
     whole = figures.neighbourhoods[-1]
     assert whole.key is None and whole.name == "Hele gemeente"
-    assert whole.counts == {"initiatives": 1, "signups": 0}
+    assert whole.counts == {"initiatives": 1, "signups": 0, "pitches": 0}
     assert rows["West"].population_share == pytest.approx(0.6)
     assert rows["Dorp"].population_share == pytest.approx(0.1)
     # Taking part, among what is tied to a neighbourhood: West 6 of 7, Oost 1 of 7.
@@ -83,7 +87,10 @@ def test_inclusion_per_neighbourhood_against_its_share(town):
 
 def test_inclusion_per_theme(town):
     rows = {row.name: row.counts for row in reports.inclusion().themes}
-    assert rows == {"Groen": {"initiatives": 3, "signups": 0}, "Wonen": {"initiatives": 1, "signups": 4}}
+    assert rows == {
+        "Groen": {"initiatives": 3, "signups": 0, "pitches": 0},
+        "Wonen": {"initiatives": 1, "signups": 4, "pitches": 0},
+    }
 
 
 def test_a_new_source_is_one_more_entry(town):

@@ -92,6 +92,8 @@ ADDRESSES = [
     ("report: inclusion", lambda p: reverse("staff_reports_inclusion"), OK_STAFF),
     ("report: feedback debt", lambda p: reverse("staff_reports_feedback_debt"), OK_STAFF),
     ("report: events CSV", lambda p: reverse("staff_reports_events") + "?export=csv", OK_STAFF),
+    ("pitches", lambda p: reverse("pitches:index"), OK_STAFF),  # editors read them without contacts
+    ("report: pitches waiting", lambda p: reverse("staff_reports_pitches"), OK_STAFF),
     ("sign-ups", lambda p: reverse("signups:index"), MODERATORS),
     ("sign-ups CSV", lambda p: reverse("signups:index") + "?export=csv", MODERATORS),
     ("sign-ups per event", lambda p: reverse("signups_events"), MODERATORS),
