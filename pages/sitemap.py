@@ -65,6 +65,10 @@ class MultilingualSitemap(Sitemap):
         return urls
 
 
+#: The page routes (their msgids, as in the models) whose addresses carry a personal token.
+PERSONAL_ROUTES = ["signup/<str:token>/", "status/<str:token>/"]
+
+
 @require_GET
 @cached_view("sitemap")
 def sitemap(request):
@@ -79,9 +83,11 @@ def robots_txt(request):
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             disallow.append(reverse("search"))
-            # A resident's manage link is /<lang>/…/<event>/<signup path>/<token>/: block
-            # the sign-up path under every event (search engines understand the * wildcard).
-            disallow.append(f"/{code}/*/{translation.gettext('signup/')}")
+            # Personal links carry a token after a page's address: a resident's sign-up
+            # (/<lang>/…/<event>/<signup path>/<token>/) and a founder's pitch status. Block
+            # those paths under every page (search engines understand the * wildcard).
+            for route in PERSONAL_ROUTES:
+                disallow.append(f"/{code}/*/{translation.gettext(route).split('<', 1)[0]}")
             # Unsubscribe links in e-mails carry a personal token too.
             try:
                 unsubscribe = reverse("feedback_unsubscribe", args=["token"])

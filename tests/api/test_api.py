@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction, Site
 
 from initiatives import signups
-from initiatives.models import InitiativeContactMessage
+from initiatives.models import InitiativeContactMessage, Pitch
 from tests import factories
 
 ENDPOINTS = ["initiatives", "events", "projects", "stories", "themes", "neighbourhoods"]
@@ -54,6 +54,16 @@ def with_signups(event_page, initiative_page):
         accessibility_needs="Rolstoelplek nodig",
     )
     signups.sign_up(event_page, name="Wachtende Bewoner", email="wachtend@bewoner.example", seats=1, language="nl")
+    Pitch.objects.create(
+        initiative_name="Zonnedak Geheimstraat",
+        summary="Zonnepanelen op elk dak",
+        description="Een plan dat nog niet openbaar is.",
+        founder_name="Pitchende Oprichter",
+        email="oprichter@bewoner.example",
+        phone="06 12345678",
+        wished_event=event_page,
+        language="nl",
+    )
     InitiativeContactMessage.objects.create(
         initiative=initiative_page,
         sender_name="Schrijvende Buurvrouw",
@@ -374,6 +384,10 @@ def test_no_personal_data_in_any_endpoint(client, published_pages, with_signups,
         "verborgen.adres",
         "contact_email",
         "accessibility_needs",
+        "Zonnedak Geheimstraat",
+        "Pitchende Oprichter",
+        "06 12345678",
+        "nog niet openbaar",
     ):
         assert secret not in text
 

@@ -341,6 +341,8 @@ def test_robots_txt_keeps_admin_manage_links_and_search_out(client, published_pa
     assert client.get(manage).status_code == 200
     assert blocked(manage)
     assert blocked("/admin/pages/")
+    assert blocked("/nl/doe-mee/pitch/status/12-abcdef/")
+    assert blocked("/en/take-part/pitch/signup/12-abcdef/")
     assert blocked("/nl/zoeken/?q=tuin")
     assert not blocked(event.url)
     assert not blocked("/nl/feeds/events.ics")
