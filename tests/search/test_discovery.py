@@ -296,3 +296,23 @@ def test_overview_queries_do_not_grow(client, city, site_tree, django_assert_max
     cache.clear()
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(site_tree.initiatives.url, params)
+
+
+def test_english_overview_and_search_filter_by_the_english_slugs(client, site_tree, translate):
+    groen = factories.ThemeFactory(name="Groen", slug="groen", locale=site_tree.nl)
+    green = groen.copy_for_translation(site_tree.en)
+    green.name, green.slug = "Green", "green"
+    green.save()
+    page = factories.InitiativePageFactory(parent=site_tree.initiatives, summary="Een buurttuin.", themes=[groen])
+    factories.InitiativePageFactory(parent=site_tree.initiatives, summary="Een buurttuin zonder thema.")
+    translate(site_tree.initiatives, site_tree.en)
+    translate(page, site_tree.en)
+    english_index = site_tree.initiatives.get_translation(site_tree.en)
+    english_page = page.get_translation(site_tree.en)
+
+    response = client.get(english_index.url, {"theme": "green"})
+    assert [p.pk for p in response.context["items"]] == [english_page.pk]
+    assert facet_counts(response, "theme") == {"green": ("1", False)}
+    themed = client.get(url("theme", "en", slug="green"))
+    assert result_urls(themed) == [english_page.url]
+    assert client.get(url("theme", "en", slug="groen")).status_code == 404
