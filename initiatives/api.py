@@ -54,6 +54,9 @@ class InitiativesEndpoint(ContentPagesEndpoint):
         *image_fields(),
     ]
     listing_default_fields = ContentPagesEndpoint.listing_default_fields + ["status"]
+    prefetch = (*ContentPagesEndpoint.prefetch, "needs", "tags")
+    # Looked up per item: in the detail only, so a listing costs the same for 5 or 50.
+    detail_only_fields = [*PagesAPIViewSet.detail_only_fields, "pitch_events"]
 
 
 def event_venue(event):
@@ -127,3 +130,4 @@ class PitchEventsEndpoint(ContentPagesEndpoint):
         *image_fields(),
     ]
     listing_default_fields = ContentPagesEndpoint.listing_default_fields + ["start", "end", "venue"]
+    detail_only_fields = [*PagesAPIViewSet.detail_only_fields, "programme"]

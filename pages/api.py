@@ -348,9 +348,17 @@ class ContentPagesEndpoint(CachedReadMixin, PagesAPIViewSet):
             names |= {"date_from", "date_to"}
         return names
 
+    #: Related rows every item shows, fetched for the whole page of results at once.
+    prefetch = ("themes", "neighbourhoods", "image__renditions")
+
     def get_queryset(self):
         public = self.get_base_queryset().values("pk")
-        return self.model.objects.filter(pk__in=public).select_related("locale").order_by(*self.default_order)
+        return (
+            self.model.objects.filter(pk__in=public)
+            .select_related("locale", "image")
+            .prefetch_related(*self.prefetch)
+            .order_by(*self.default_order)
+        )
 
     def get_object(self):
         # Wagtail's PagesAPIViewSet adds `.specific`; our querysets are specific already.

@@ -100,7 +100,7 @@ class PageFeed(Feed):
 
     def items(self, obj):
         pages = self.model.objects.live().public().filter(locale=obj.locale)
-        pages = obj.filter(pages).select_related("locale")
+        pages = obj.filter(pages).select_related("locale").prefetch_related("themes", "neighbourhoods")
         return pages.order_by(f"-{self.date_field}", "-pk")[:FEED_LENGTH]
 
     def item_title(self, item):

@@ -64,6 +64,9 @@ class ParticipationProjectsEndpoint(ContentPagesEndpoint):
         *image_fields(),
     ]
     listing_default_fields = ContentPagesEndpoint.listing_default_fields + ["status"]
+    prefetch = (*ContentPagesEndpoint.prefetch, "phases")
+    # Looked up per item: in the detail only, so a listing costs the same for 5 or 50.
+    detail_only_fields = [*PagesAPIViewSet.detail_only_fields, "related_events", "feedback_stories"]
 
 
 class FeedbackStoriesEndpoint(ContentPagesEndpoint):

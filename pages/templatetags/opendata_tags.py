@@ -225,8 +225,18 @@ def all_feeds():
 
 @register.simple_tag(takes_context=True)
 def feed_alternates(context):
-    """The feeds that match the page, for <link rel="alternate"> in the head."""
+    """The feeds that match the page, for <link rel="alternate"> in the head: on the page
+    of one theme or neighbourhood (search/views.py), that theme's or neighbourhood's."""
     page = context.get("page")
+    kind, topic = context.get("landing_kind"), context.get("landing")
+    if kind in ("theme", "neighbourhood") and topic is not None:
+        scope = {"scope": kind, "slug": topic.slug}
+        feeds = [
+            _feed("initiatives_rss", _("New initiatives: %(topic)s (RSS)") % {"topic": topic.name}, RSS, **scope),
+            _feed("stories_rss", _("You said, we did: %(topic)s (RSS)") % {"topic": topic.name}, RSS, **scope),
+            _feed("events_ics", _("Pitch events: %(topic)s (iCal)") % {"topic": topic.name}, ICAL, **scope),
+        ]
+        return [feed for feed in feeds if feed]
     initiatives = [
         _feed("initiatives_rss", _("New initiatives (RSS)"), RSS),
         _feed("initiatives_atom", _("New initiatives (Atom)"), ATOM),

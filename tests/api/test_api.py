@@ -6,6 +6,9 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction, Site
 
@@ -422,3 +425,36 @@ def test_answers_are_cached_until_something_is_published(client, published_pages
     assert get(client, "/api/v2/initiatives/")["items"][0]["title"] == "Buurtmoestuin De Linde (nieuw)"
     initiative.unpublish()
     assert get(client, "/api/v2/initiatives/")["items"] == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("endpoint", ["initiatives", "projects", "stories"])
+def test_a_listing_does_not_query_per_item(client, published_pages, site_tree, image, endpoint):
+    """The themes, neighbourhoods, needs, tags and image renditions of a whole page of
+    results are fetched at once: ten more items cost no more queries."""
+    make = {
+        "initiatives": lambda n: factories.InitiativePageFactory(
+            parent=site_tree.initiatives,
+            title=f"Initiatief {n}",
+            image=image,
+            themes=list(published_pages["initiative"].themes.all()),
+        ),
+        "projects": lambda n: factories.ParticipationProjectPageFactory(
+            parent=site_tree.projects, title=f"Project {n}", image=image
+        ),
+        "stories": lambda n: factories.PolicyFeedbackStoryPageFactory(
+            parent=site_tree.stories, title=f"Verhaal {n}", image=image
+        ),
+    }[endpoint]
+
+    def queries():
+        cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            get(client, f"/api/v2/{endpoint}/", fields="*", limit=50)
+        return len(captured)
+
+    make(0)
+    few = queries()
+    for n in range(1, 11):
+        make(n)
+    assert queries() <= few + 2

@@ -10,6 +10,9 @@ from datetime import timedelta
 
 import icalendar
 import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Site
 
@@ -346,3 +349,36 @@ def test_robots_txt_keeps_admin_manage_links_and_search_out(client, published_pa
     assert blocked("/nl/zoeken/?q=tuin")
     assert not blocked(event.url)
     assert not blocked("/nl/feeds/events.ics")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "scope"), [("/nl/thema/groen/", "theme/groen"), ("/nl/wijk/oud-west/", "neighbourhood/oud-west")]
+)
+def test_theme_and_neighbourhood_pages_name_their_own_feeds(client, published_pages, path, scope):
+    response = client.get(path)
+    assert response.status_code == 200
+    links = soup_of(response).select('head link[rel="alternate"][type]')
+    assert [link["href"] for link in links] == [
+        f"/nl/feeds/initiatives/{scope}.rss",
+        f"/nl/feeds/stories/{scope}.rss",
+        f"/nl/feeds/events/{scope}.ics",
+    ]
+    for link in links:
+        assert client.get(link["href"]).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_news_feed_does_not_query_per_item(client, published_pages, site_tree):
+    theme = published_pages["initiative"].themes.get()
+
+    def queries():
+        cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/nl/feeds/initiatives.rss").status_code == 200
+        return len(captured)
+
+    few = queries()
+    for n in range(10):
+        factories.InitiativePageFactory(parent=site_tree.initiatives, title=f"Initiatief {n}", themes=[theme])
+    assert queries() <= few + 2
