@@ -61,7 +61,9 @@ def test_opting_in_on_the_signup_form_subscribes(client, event_page, django_capt
         "wants_updates": "on",
     }
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(event_page.url + event_page.reverse_subpage("signup"), data)
+        with translation.override("nl"):  # the route's path is translated: /nl/.../aanmelden/
+            signup_path = event_page.url + event_page.reverse_subpage("signup")
+        response = client.post(signup_path, data)
     assert response.status_code == 200
     subscription = Subscription.objects.get()
     assert (subscription.email, subscription.language, subscription.source) == ("fatima@example.org", "nl", "signup")
