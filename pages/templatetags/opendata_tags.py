@@ -67,7 +67,10 @@ def _image_url(request, page):
 def _organization(request):
     """The municipality that runs the portal, as a schema.org GovernmentOrganization."""
     site = _site(request)
-    municipality = MunicipalitySettings.for_site(site) if site else None
+    if request is not None and site is not None:
+        municipality = MunicipalitySettings.for_request(request)  # cached for the request
+    else:
+        municipality = MunicipalitySettings.for_site(site) if site else None
     data = {"@type": "GovernmentOrganization", "name": municipality.municipality_name if municipality else ""}
     if site is not None:
         data["url"] = site.root_page.localized.get_full_url(request) if site.root_page else site.root_url
