@@ -65,6 +65,7 @@ class SignUpForm(forms.Form):
     )
     wants_updates = forms.BooleanField(
         label=_("Send me news about what happens next with the initiatives of this evening."),
+        help_text=_("We e-mail you when we report back on what was done. Every e-mail has a link to stop."),
         required=False,
     )
     consent = forms.BooleanField(
