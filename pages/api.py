@@ -158,9 +158,12 @@ def parse_date(request, name):
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError as error:
         raise BadRequestError(f"{name} must be a date as YYYY-MM-DD, e.g. 2031-12-02") from error
+    if not 1900 <= day.year <= 2999:
+        raise BadRequestError(f"{name} must be a date between 1900 and 2999")
+    return day
 
 
 def parse_boolean(request, name):

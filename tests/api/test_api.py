@@ -302,6 +302,8 @@ def test_pagination(client, published_pages, site_tree):
         ("/api/v2/initiatives/", {"locale": "xx"}),
         ("/api/v2/initiatives/", {"date_from": "gisteren"}),
         ("/api/v2/initiatives/", {"date_from": "2031-02-30"}),
+        ("/api/v2/events/", {"date_to": "9999-12-31"}),
+        ("/api/v2/stories/", {"date_from": "0001-01-01"}),
         ("/api/v2/initiatives/", {"date_from": "2031-02-02", "date_to": "2031-01-01"}),
         ("/api/v2/events/", {"upcoming": "misschien"}),
         ("/api/v2/stories/", {"status": "open"}),
