@@ -38,20 +38,28 @@ class MultilingualSitemap(Sitemap):
 
     def _urls(self, page, protocol, domain):
         objects = list(self.paginator.page(page).object_list)
-        keys = {obj.translation_key for obj in objects}
-        # Every live translation of the pages on this sitemap page, by translation key.
+        infos = {item.pk: item.get_sitemap_urls(self.request) for item in objects}
+        location = {pk: urls[0]["location"] for pk, urls in infos.items() if urls}
+        # Every live translation of the pages on this sitemap page. Most are on it too
+        # (the sitemap covers every language), so their addresses are known already.
+        rows = list(
+            Page.objects.live()
+            .public()
+            .filter(translation_key__in={item.translation_key for item in objects})
+            .order_by("path")
+            .values_list("pk", "translation_key", "locale__language_code")
+        )
+        missing = [pk for pk, _key, _code in rows if pk not in location]
+        for other in Page.objects.filter(pk__in=missing).specific():
+            location[other.pk] = other.get_full_url(self.request)
         translations = defaultdict(list)
-        for translated in (
-            Page.objects.live().public().filter(translation_key__in=keys).select_related("locale").order_by("path")
-        ):
-            translations[translated.translation_key].append(translated)
+        for pk, key, code in rows:
+            if pk in location:
+                translations[key].append({"lang_code": code, "location": location[pk]})
         urls, last_mods = [], set()
         for item in objects:
-            for info in item.get_sitemap_urls(self.request):
-                alternates = [
-                    {"lang_code": other.locale.language_code, "location": other.get_full_url(self.request)}
-                    for other in translations[item.translation_key]
-                ]
+            for info in infos[item.pk]:
+                alternates = list(translations[item.translation_key])
                 if len(alternates) > 1:
                     default = next(
                         (alt for alt in alternates if alt["lang_code"] == settings.LANGUAGE_CODE), alternates[0]
