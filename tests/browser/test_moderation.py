@@ -22,7 +22,8 @@ for name, group in [("{editor}", "Communicatie"), ("{moderator}", "Moderatoren")
 AN_INITIATIVE = """
 import json
 from initiatives.models import InitiativePage
-page = InitiativePage.objects.live().filter(locale__language_code="nl").order_by("pk").first()
+# The newest initiative: the other browser tests look for the first ones by name.
+page = InitiativePage.objects.live().filter(locale__language_code="nl").order_by("-pk").first()
 print(json.dumps({"id": page.pk, "title": page.title, "path": page.url}))
 """
 
