@@ -232,7 +232,7 @@ def test_defaults_need_no_services(tmp_path):
     assert values["database"]["NAME"] == str(tmp_path / "meedoen.sqlite3")
     assert values["cache"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
     assert values["email"]["EMAIL_BACKEND"] == "django.core.mail.backends.console.EmailBackend"
-    assert values["search"] == {"BACKEND": "modelsearch.backends.database"}
+    assert values["search"] == {"BACKEND": "search.backends.database"}
 
 
 def test_database_url_for_postgresql():
@@ -245,8 +245,9 @@ def test_database_url_for_postgresql():
         "HOST": "db.internal",
         "PORT": 5433,
     }
-    # Full-text search on PostgreSQL stems Dutch words.
-    assert values["search"] == {"BACKEND": "modelsearch.backends.database", "SEARCH_CONFIG": "dutch"}
+    # The same backend; on PostgreSQL it stems Dutch words ('dutch' configuration, see
+    # search/backends/database.py and tests/search/).
+    assert values["search"] == {"BACKEND": "search.backends.database"}
 
 
 @pytest.mark.parametrize(
@@ -287,7 +288,7 @@ def test_email_url():
 def test_elasticsearch_url():
     values = settings_with(ELASTICSEARCH_URL="https://search.internal:9200")
     search = values["search"]
-    assert search["BACKEND"] == "modelsearch.backends.elasticsearch8"
+    assert search["BACKEND"] == "modelsearch.backends.elasticsearch9"  # the default engine with a URL
     assert search["URLS"] == ["https://search.internal:9200"]
     assert search["INDEX_PREFIX"] == "meedoen_"
     assert "INDEX" not in search  # the option Wagtail 8 no longer reads
@@ -304,4 +305,4 @@ def test_elasticsearch_backend_loads_with_the_installed_client(production_env):
     env = {**production_env, "ELASTICSEARCH_URL": "https://search.internal:9200", "ELASTICSEARCH_INDEX_PREFIX": "mw_"}
     result = run_python(["-c", script], env)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["modelsearch.backends.elasticsearch8", "mw_"]
+    assert result.stdout.split() == ["modelsearch.backends.elasticsearch9", "mw_"]
