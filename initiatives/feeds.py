@@ -16,37 +16,11 @@ from pages.api import MAX_ID
 from pages.feeds import AtomPageFeed, FeedScope, PageFeed, active_locale, scope_object
 from pages.publiccache import cached_view
 
+from .calendar import calendar_event
 from .models import InitiativeIndexPage, InitiativePage, PitchEventPage
 
 #: Calendar apps that honour it check a subscribed feed this often.
 REFRESH_INTERVAL = timedelta(hours=6)
-
-
-def event_location(event):
-    return ", ".join(part for part in [event.venue_name, event.street_address, event.postal_code, event.city] if part)
-
-
-def calendar_event(event, url):
-    """One pitch event as an RFC 5545 VEVENT, in Europe/Amsterdam time (the VTIMEZONE is
-    added by `build_calendar`). The UID is the event's translation key, as in the e-mails'
-    .ics files, so a calendar sees the same event and updates it."""
-    entry = icalendar.Event()
-    entry.add("uid", f"{event.translation_key}@meedoen")
-    entry.add("dtstamp", timezone.now())
-    entry.add("dtstart", timezone.localtime(event.start))
-    entry.add("dtend", timezone.localtime(event.end))
-    entry.add("summary", event.title)
-    entry.add("location", event_location(event))
-    entry.add("url", url)
-    description = [event.summary, "", url]
-    if event.accessibility_info:
-        description[1:1] = ["", f"{_('Accessibility')}: {event.accessibility_info}"]
-    entry.add("description", "\n".join(description))
-    if event.last_published_at:
-        entry.add("last-modified", event.last_published_at)
-    entry.add("status", "CONFIRMED")
-    entry.add("transp", "OPAQUE")
-    return entry
 
 
 def build_calendar(events, name, request):

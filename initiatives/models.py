@@ -4,12 +4,10 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib import messages
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.crypto import constant_time_compare
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -24,6 +22,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from pages.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, LinkBlock
 from pages.models import BasePage, TaxonomyMixin, live_pages
+from pages.signed_links import pk_of_signed_token, signed_token
 from search import listings
 
 from . import contact, pitches, signups
@@ -566,21 +565,14 @@ class SignUp(models.Model):
         return waiting.filter(earlier).count() + 1
 
     def manage_token(self):
-        """The token of this sign-up's personal manage link: its key and an HMAC of it
-        (Django's signing with a salt of its own), letters, digits, - and _ only, as
-        Wagtail's page addresses allow. Unguessable without the SECRET_KEY."""
-        return f"{self.pk}-{signing.Signer(salt=MANAGE_TOKEN_SALT).signature(str(self.pk))}"
+        """The token of this sign-up's personal manage link (see pages/signed_links.py)."""
+        return signed_token(self.pk, MANAGE_TOKEN_SALT)
 
     @classmethod
     def from_manage_token(cls, token):
         """The sign-up of a manage token, or None for a forged or mangled one."""
-        pk, _sep, signature = str(token).partition("-")
-        if not pk.isdigit() or len(pk) > 18:
-            return None
-        expected = signing.Signer(salt=MANAGE_TOKEN_SALT).signature(pk)
-        if not constant_time_compare(signature, expected):
-            return None
-        return cls.objects.filter(pk=int(pk)).select_related("event").first()
+        pk = pk_of_signed_token(token, MANAGE_TOKEN_SALT)
+        return None if pk is None else cls.objects.filter(pk=pk).select_related("event").first()
 
 
 MANAGE_TOKEN_SALT = "meedoen.signup.manage"  # noqa: S105 - a signing salt, not a secret
@@ -793,17 +785,14 @@ class Pitch(models.Model):
         return [labels.get(kind, kind) for kind in self.needs]
 
     def status_token(self):
-        """The token of the founder's status link (see SignUp.manage_token)."""
-        return f"{self.pk}-{signing.Signer(salt=PITCH_TOKEN_SALT).signature(str(self.pk))}"
+        """The token of the founder's status link (see pages/signed_links.py)."""
+        return signed_token(self.pk, PITCH_TOKEN_SALT)
 
     @classmethod
     def from_status_token(cls, token):
-        pk, _sep, signature = str(token).partition("-")
-        if not pk.isdigit() or len(pk) > 18:
-            return None
-        if not constant_time_compare(signature, signing.Signer(salt=PITCH_TOKEN_SALT).signature(pk)):
-            return None
-        return cls.objects.filter(pk=int(pk)).first()
+        """The pitch of a status token, or None for a forged or mangled one."""
+        pk = pk_of_signed_token(token, PITCH_TOKEN_SALT)
+        return None if pk is None else cls.objects.filter(pk=pk).first()
 
 
 PITCH_TOKEN_SALT = "meedoen.pitch.status"  # noqa: S105 - a signing salt, not a secret

@@ -3,7 +3,6 @@ retry always reads fresh data."""
 
 import logging
 
-import icalendar
 from django.apps import apps
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -11,6 +10,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import task
 from wagtail.models import Site
+
+from .calendar import event_calendar
 
 logger = logging.getLogger(__name__)
 
@@ -79,28 +80,6 @@ def send_contact_message(message_id):
         )
 
     return deliver(message, compose, f"contact message {message.pk}")
-
-
-def event_calendar(event, url):
-    """The event as an iCalendar (.ics) file for the resident's calendar (RFC 5545)."""
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", "-//Meedoen//pitch events//NL")
-    calendar.add("version", "2.0")
-    calendar.add("method", "PUBLISH")
-    entry = icalendar.Event()
-    entry.add("uid", f"{event.translation_key}@meedoen")
-    entry.add("dtstamp", timezone.now())
-    entry.add("dtstart", timezone.localtime(event.start))
-    entry.add("dtend", timezone.localtime(event.end))
-    entry.add("summary", event.title)
-    entry.add(
-        "location", ", ".join(p for p in [event.venue_name, event.street_address, event.postal_code, event.city] if p)
-    )
-    entry.add("url", url)
-    entry.add("description", f"{event.summary}\n\n{url}")
-    calendar.add_component(entry)
-    calendar.add_missing_timezones()
-    return calendar.to_ical()
 
 
 #: E-mails that confirm seats carry the event for the calendar.
