@@ -41,7 +41,9 @@ def test_filter_initiatives_by_theme_and_neighbourhood(page, visit, check_page):
     by_theme = number_in(result_count(page))
     assert 0 < by_theme < everything
     assert page.evaluate("document.activeElement.id") == f"filter-theme-{THEME}", "focus stays on the checkbox"
-    page.wait_for_function("document.querySelector('[data-discovery-announce]').textContent.trim() !== ''")
+    # A function, not a bare expression: Playwright evaluates an expression with eval() on
+    # every poll after the first, which the portal's CSP (no 'unsafe-eval') blocks.
+    page.wait_for_function("() => document.querySelector('[data-discovery-announce]').textContent.trim() !== ''")
     assert page.locator("[data-discovery-announce]").inner_text().strip() == result_count(page)
 
     neighbourhood_box = page.locator(f"#filter-neighbourhood-{NEIGHBOURHOOD}")
