@@ -131,6 +131,7 @@ class InitiativePage(FormRoutesMixin, TaxonomyMixin, BasePage):
         index.SearchField("public_owner"),
         index.FilterField("status"),
         index.RelatedFields("tags", [index.SearchField("name")]),
+        *TaxonomyMixin.taxonomy_search_fields,
     ]
 
     parent_page_types = ["initiatives.InitiativeIndexPage"]
@@ -297,6 +298,7 @@ class PitchEventPage(FormRoutesMixin, TaxonomyMixin, BasePage):
         index.SearchField("venue_name"),
         index.FilterField("start"),
         index.FilterField("end"),
+        *TaxonomyMixin.taxonomy_search_fields,
     ]
 
     parent_page_types = ["initiatives.PitchEventIndexPage"]

@@ -170,6 +170,11 @@ class TaxonomyMixin(models.Model):
         help_text=_("Leave empty when it concerns the whole municipality."),
     )
 
+    #: For a search server: the themes and neighbourhoods (their ids) as filter fields, so
+    #: the site search can filter and count them with the engine's aggregations
+    #: (search/engine.py). The database backend filters them with the ORM.
+    taxonomy_search_fields = [index.FilterField("themes"), index.FilterField("neighbourhoods")]
+
     taxonomy_panels = [
         MultiFieldPanel(
             [

@@ -115,6 +115,7 @@ class ParticipationProjectPage(TaxonomyMixin, BasePage):
         index.SearchField("body"),
         index.FilterField("status"),
         index.FilterField("ladder_rung"),
+        *TaxonomyMixin.taxonomy_search_fields,
     ]
 
     parent_page_types = ["participation.ParticipationProjectIndexPage"]
@@ -293,6 +294,7 @@ class PolicyFeedbackStoryPage(TaxonomyMixin, BasePage):
         index.SearchField("not_adopted"),
         index.SearchField("next_steps"),
         index.FilterField("date"),
+        *TaxonomyMixin.taxonomy_search_fields,
     ]
 
     parent_page_types = ["participation.PolicyFeedbackStoryIndexPage"]

@@ -6,10 +6,13 @@ Views call `site_search()` and never look at the backend. The configured engine
 - the database backend (the default) matches in SQL, so the match stays a subquery and
   the facet counts are grouped queries over it (search/facets.py): a fixed number of
   queries however many pages match;
-- a search server (Elasticsearch 7/8/9, OpenSearch 2/3) returns the matching pages (at
-  most MAX_ENGINE_HITS), and the same filters and counts run over those. When the server
-  cannot be reached, the database backend answers instead, with a notice and a logged
-  error.
+- a search server (Elasticsearch 7/8/9, OpenSearch 2/3) matches the words, applies the
+  filters and counts the facets with its aggregations, in one request (search/engine.py).
+  When the server cannot be reached (or fails), the database backend answers instead,
+  with a notice and a logged error.
+
+Without words (the theme and neighbourhood pages list everything of theirs) the database
+answers on every engine: there is nothing to match, only filters to apply.
 
 Only live, public pages of the active language below the home page, of the content types
 in `CONTENT_TYPES`, are ever found: drafts, private pages, the other languages and
@@ -26,15 +29,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
-from pages.models import paginate
+from pages.models import LISTING_PAGE_SIZE, paginate
 
+from . import dutch
+from .engine import EngineSearch
 from .facets import ContentTypeFilter, narrow
 from .listings import taxonomy_filters
 
 logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
-MAX_ENGINE_HITS = 1000
 DATABASE_BACKEND = "database"
 
 #: (GET value, label, app label, model name): what the site search finds, in facet order.
@@ -85,19 +89,6 @@ def match_in_database(pages, query, backend):
     return pages.search(query, order_by_relevance=False, backend=backend).get_queryset().order_by()
 
 
-def match(pages, query):
-    """(pages matching `query`, notice or None) on the configured engine, falling back to
-    the database backend when a search server fails."""
-    if engine() == DATABASE_BACKEND:
-        return match_in_database(pages, query, "default"), None
-    try:
-        hits = pages.search(query, order_by_relevance=False)[:MAX_ENGINE_HITS]
-        return pages.filter(pk__in=[hit.pk for hit in hits]), None
-    except Exception:
-        logger.exception("Search engine %s failed; searching with the database backend instead", engine())
-        return match_in_database(pages, query, fallback_backend()), UNREACHABLE_NOTICE
-
-
 def load_specific(pks):
     """The specific pages with these primary keys, in that order."""
     by_pk = {page.pk: page for page in Page.objects.filter(pk__in=pks).specific()}
@@ -125,34 +116,70 @@ def site_search(request, query, *, fixed=None, browse=False):
     query = clean_query(query)
     if not query and not browse:
         return SearchOutcome(query=query, results=None)
+    fixed = fixed or {}
+    params = request.GET.copy()
+    for name, value in fixed.items():
+        params.setlist(name, [value])
     locale = Locale.get_active()
+    filters, taxonomy_models = site_filters(locale)
     pages = searchable_pages(locale)
     notice = None
-    if query:
-        pages, notice = match(pages, query)
-    types = content_models()
-    filters = [
-        ContentTypeFilter(types),
-        *taxonomy_filters([model for value, _label, model in types if value in TAXONOMY_TYPES], locale),
-    ]
-    params = request.GET.copy()
-    for name, value in (fixed or {}).items():
-        params.setlist(name, [value])
+    if query and not dutch.words(query):
+        pages = pages.none()  # only punctuation or operators: no word to look for
+    elif query and engine() != DATABASE_BACKEND:
+        try:
+            return engine_search(request, pages, query, filters, taxonomy_models, params, fixed)
+        except Exception:
+            logger.exception("Search engine %s failed; searching with the database backend instead", engine())
+            pages, notice = match_in_database(pages, query, fallback_backend()), UNREACHABLE_NOTICE
+    elif query:
+        pages = match_in_database(pages, query, "default")
     narrowed = narrow(pages, filters, params)
-    facets = [facet for facet in narrowed.facets if facet.name not in (fixed or {})]
     ordered = narrowed.queryset.order_by("-first_published_at", "-pk")
     return SearchOutcome(
         query=query,
         results=paginate(request, ordered, load=load_specific),
-        facets=facets,
-        filtered=any(values for name, values in narrowed.selected.items() if name not in (fixed or {})),
+        facets=[facet for facet in narrowed.facets if facet.name not in fixed],
+        filtered=any(values for name, values in narrowed.selected.items() if name not in fixed),
         notice=notice,
+    )
+
+
+def site_filters(locale):
+    """(the site search's filters, the page models that have themes and neighbourhoods)."""
+    types = content_models()
+    taxonomy_models = [model for value, _label, model in types if value in TAXONOMY_TYPES]
+    return [ContentTypeFilter(types), *taxonomy_filters(taxonomy_models, locale)], taxonomy_models
+
+
+def page_number(request):
+    """The ?page= asked for, as paginate() reads it (anything else is the first page)."""
+    try:
+        return int(float(request.GET.get("page", 1)))
+    except (TypeError, ValueError, OverflowError):
+        return 1
+
+
+def engine_search(request, pages, query, filters, taxonomy_models, params, fixed):
+    """The site search on the search server: words, filters, counts and one page of
+    results from one request (search/engine.py)."""
+    search = EngineSearch(
+        pages, query, filters, taxonomy_models, params, per_page=LISTING_PAGE_SIZE, page=page_number(request)
+    )
+    results = paginate(request, search.hits(), load=load_specific)
+    return SearchOutcome(
+        query=query,
+        results=results,
+        facets=[facet for facet in search.facets() if facet.name not in fixed],
+        filtered=any(values for name, values in search.selected.items() if name not in fixed),
     )
 
 
 def suggestions(query, *, limit=8):
     """Pages whose title starts with the words typed, in the active language."""
     query = clean_query(query)
+    if not dutch.words(query):
+        return []
     pages = searchable_pages().specific().order_by("title")
     try:
         return list(pages.autocomplete(query, order_by_relevance=False)[:limit])

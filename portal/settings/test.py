@@ -20,6 +20,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 
-# A test run against a real Elasticsearch server never touches the portal's own indexes.
-if WAGTAILSEARCH_BACKENDS["default"].get("INDEX_PREFIX"):  # noqa: F405
-    WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = "test_" + WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"]  # noqa: F405
+# Tests run on the database backend. With ELASTICSEARCH_URL set, the server's settings are
+# kept here for the shared search suite (tests/search/conftest.py), which runs its tests
+# on the server too, on indexes of their own (never the portal's).
+if SEARCH_ENGINE != "database":  # noqa: F405
+    SEARCH_SERVER = {"engine": SEARCH_ENGINE, "backend": WAGTAILSEARCH_BACKENDS["default"]}  # noqa: F405
+    SEARCH_ENGINE = "database"
+    WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}  # noqa: F405

@@ -68,6 +68,8 @@ def test_arbitrary_parameters_never_fail(listing_site, pairs, which):
         "q=%00",
         "sort=%27%3B+DROP+TABLE",
         "&".join(f"theme=t{n}" for n in range(500)),
+        "q=%3A",
+        "q=*+-+%22",
     ],
     ids=[
         "unknown-slugs",
@@ -80,6 +82,8 @@ def test_arbitrary_parameters_never_fail(listing_site, pairs, which):
         "nul",
         "sql-in-sort",
         "500-values",
+        "only-a-colon",
+        "only-operators",
     ],
 )
 def test_named_bad_input_gives_a_normal_page(client, listing_site, query_string):

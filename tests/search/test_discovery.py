@@ -1,6 +1,7 @@
-"""Discovery: the site search's facets and filters, Dutch stemming on the database
-backend (SQLite and PostgreSQL), the overview pages' filters with counts, the theme and
-neighbourhood pages, and a bounded number of queries however much content there is."""
+"""Discovery: the site search's facets and filters, Dutch stemming, the overview pages'
+filters with counts, the theme and neighbourhood pages, and a bounded number of queries
+however much content there is. The tests of the site search that take `search_engine`
+belong to the shared search suite: they run on each engine (tests/search/conftest.py)."""
 
 import pytest
 from django.core.cache import cache
@@ -50,7 +51,7 @@ def facet_counts(response, name):
     ],
     ids=["plural-finds-singular", "singular-finds-plural", "buurttuinen", "buurttuin"],
 )
-def test_dutch_words_find_their_other_inflection(client, site_tree, written, searched):
+def test_dutch_words_find_their_other_inflection(search_engine, client, site_tree, written, searched):
     page = factories.InitiativePageFactory(parent=site_tree.initiatives, summary=written)
     other = factories.InitiativePageFactory(parent=site_tree.initiatives, summary="Iets heel anders.")
 
@@ -60,7 +61,7 @@ def test_dutch_words_find_their_other_inflection(client, site_tree, written, sea
     assert other.url not in found
 
 
-def test_stop_words_alone_still_search_and_operators_are_plain_text(client, site_tree):
+def test_stop_words_alone_still_search_and_operators_are_plain_text(search_engine, client, site_tree):
     page = factories.InitiativePageFactory(parent=site_tree.initiatives, summary="Koffie in het buurthuis.")
     for query in ['"buurthuis', "buurthuis + -", "buurthuis*", "(buurthuis)", "buurthuis:"]:
         response = client.get(url("search"), {"q": query})
@@ -77,56 +78,7 @@ def test_stems_are_snowball_dutch():
 # --- Facets and filters of the site search ------------------------------------------------
 
 
-@pytest.fixture
-def city(site_tree):
-    """Pages of several types about 'groen', with themes and neighbourhoods."""
-    groen = factories.ThemeFactory(name="Groen", slug="groen", locale=site_tree.nl)
-    wonen = factories.ThemeFactory(name="Wonen", slug="wonen", locale=site_tree.nl)
-    sport = factories.ThemeFactory(name="Sport", slug="sport", locale=site_tree.nl)
-    west = factories.NeighbourhoodFactory(name="West", slug="west", locale=site_tree.nl)
-    oost = factories.NeighbourhoodFactory(name="Oost", slug="oost", locale=site_tree.nl)
-    pages = {
-        "tuin_west": factories.InitiativePageFactory(
-            parent=site_tree.initiatives,
-            title="Groene tuin West",
-            summary="Meer groen in de straat.",
-            status="running",
-            themes=[groen],
-            neighbourhoods=[west],
-            needs=[("volunteers", "Handen")],
-        ),
-        "tuin_oost": factories.InitiativePageFactory(
-            parent=site_tree.initiatives,
-            title="Groene daken Oost",
-            summary="Groen op de daken.",
-            status="idea",
-            themes=[groen, wonen],
-            neighbourhoods=[oost],
-            needs=[("funding", "Geld")],
-        ),
-        "huizen": factories.InitiativePageFactory(
-            parent=site_tree.initiatives,
-            title="Woongroep",
-            summary="Samen wonen, met een groen hart.",
-            status="idea",
-            themes=[wonen],
-            neighbourhoods=[west],
-        ),
-        "project": factories.ParticipationProjectPageFactory(
-            parent=site_tree.projects,
-            title="Groen plein",
-            summary="Een groen plein in West.",
-            themes=[groen],
-            neighbourhoods=[west],
-        ),
-        "story": factories.PolicyFeedbackStoryPageFactory(
-            parent=site_tree.stories, title="Jij zei: groen", summary="Wat we met groen deden.", themes=[groen]
-        ),
-    }
-    return {"themes": (groen, wonen, sport), "west": west, "oost": oost, **pages}
-
-
-def test_search_counts_results_by_type_theme_and_neighbourhood(client, city):
+def test_search_counts_results_by_type_theme_and_neighbourhood(search_engine, client, city):
     response = client.get(url("search"), {"q": "groen"})
 
     assert len(result_urls(response)) == 5
@@ -141,7 +93,7 @@ def test_search_counts_results_by_type_theme_and_neighbourhood(client, city):
     assert facet_counts(response, "neighbourhood") == {"oost": ("1", False), "west": ("3", False)}
 
 
-def test_search_filters_combine_and_counts_follow(client, city):
+def test_search_filters_combine_and_counts_follow(search_engine, client, city):
     response = client.get(url("search"), {"q": "groen", "theme": ["groen"], "neighbourhood": "west"})
 
     assert set(result_urls(response)) == {city["tuin_west"].url, city["project"].url}
@@ -156,13 +108,13 @@ def test_search_filters_combine_and_counts_follow(client, city):
     assert set(result_urls(several)) == {city["tuin_west"].url, city["tuin_oost"].url, city["huizen"].url}
 
 
-def test_search_ignores_unknown_and_repeated_values(client, city):
+def test_search_ignores_unknown_and_repeated_values(search_engine, client, city):
     response = client.get(url("search"), {"q": "groen", "theme": ["onbekend", "groen", "groen"], "type": "pitch"})
     assert response.status_code == 200
     assert len(result_urls(response)) == 4
 
 
-def test_empty_result_suggests_removing_a_filter_and_shows_upcoming_events(client, city, site_tree):
+def test_empty_result_suggests_removing_a_filter_and_shows_upcoming_events(search_engine, client, city, site_tree):
     event = factories.PitchEventPageFactory(parent=site_tree.events, title="Pitchavond in mei")
     response = client.get(url("search"), {"q": "groen", "theme": "sport"})
     text = soup_of(response).select_one("#discovery-results").get_text(" ")
@@ -170,7 +122,7 @@ def test_empty_result_suggests_removing_a_filter_and_shows_upcoming_events(clien
     assert event.url in [a["href"] for a in soup_of(response).select("#discovery-results a")]
 
 
-def test_search_never_returns_signups_private_pages_or_other_types(client, city, site_tree):
+def test_search_never_returns_signups_private_pages_or_other_types(search_engine, client, city, site_tree):
     event = factories.PitchEventPageFactory(parent=site_tree.events, title="Pitchavond Zonnebloem")
     SignUp.objects.create(
         event_key=event.translation_key, event=event, name="Zonnebloem Jansen", email="z@example.org", seats=1,

@@ -11,14 +11,18 @@ import sys
 
 import pytest
 from django.conf import settings as django_settings
+from django.contrib.contenttypes.models import ContentType
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils import translation
-from modelsearch.backends.elasticsearch9 import Elasticsearch9SearchBackend
+from modelsearch.backends.elasticsearch9 import Elasticsearch9SearchBackend, Elasticsearch9SearchResults
 from modelsearch.query import PlainText
 from wagtail.models import Locale
 
 from initiatives.models import InitiativePage
+from participation.models import PolicyFeedbackStoryPage
 from search import service
+from search.engine import BUCKETS, EngineSearch
 from tests import factories
 from tests.helpers import soup_of
 
@@ -163,3 +167,210 @@ def test_database_search_shows_no_notice(client, site_tree):
     with translation.override("nl"):
         response = client.get(reverse("search"), {"q": "buurttuin"})
     assert soup_of(response).select_one(".notice") is None
+
+
+# --- Facets from the engine's aggregations, checked without a server ----------------------
+
+TAXONOMY_COLUMNS = {
+    name: [
+        f"{model}__{name}_filter"
+        for model in (
+            "initiatives_initiativepage",
+            "initiatives_pitcheventpage",
+            "participation_participationprojectpage",
+            "participation_policyfeedbackstorypage",
+        )
+    ]
+    for name in ("themes", "neighbourhoods")
+}
+
+
+def engine_search(params, query="groen", page=1):
+    """The EngineSearch the site search builds for `params` (on the configured engine)."""
+    locale = Locale.objects.get(language_code="nl")
+    with translation.override("nl"):
+        pages = service.searchable_pages(locale)
+        filters, taxonomy_models = service.site_filters(locale)
+    return EngineSearch(pages, query, filters, taxonomy_models, QueryDict(params), per_page=12, page=page)
+
+
+@pytest.fixture
+def elasticsearch9(settings):
+    settings.SEARCH_ENGINE = "elasticsearch9"
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "modelsearch.backends.elasticsearch9", **elasticsearch_params()},
+        "database": {"BACKEND": "search.backends.database"},
+    }
+
+
+def test_mapping_has_the_themes_and_neighbourhoods_of_every_page_type(db):
+    backend = Elasticsearch9SearchBackend(elasticsearch_params())
+    for model, app_model in [(InitiativePage, "initiatives_initiativepage"), (PolicyFeedbackStoryPage, None)]:
+        properties = backend.mapping_class(model).get_mapping()["properties"]
+        prefix = app_model or "participation_policyfeedbackstorypage"
+        assert properties[f"{prefix}__themes_filter"]["type"] in ("long", "integer")
+        assert properties[f"{prefix}__neighbourhoods_filter"]["type"] in ("long", "integer")
+    document = backend.mapping_class(InitiativePage).get_document(InitiativePage.objects.first() or InitiativePage())
+    assert "initiatives_initiativepage__themes_filter" in document
+
+
+def test_engine_body_counts_each_facet_within_the_other_facets_selection(elasticsearch9, city):
+    groen, west = city["themes"][0], city["west"]
+    search = engine_search("theme=groen&neighbourhood=west&theme=onbekend")
+    body = search.body()
+
+    theme = {
+        "bool": {
+            "should": [{"terms": {name: [groen.pk]}} for name in TAXONOMY_COLUMNS["themes"]],
+            "minimum_should_match": 1,
+        }
+    }
+    place = {
+        "bool": {
+            "should": [{"terms": {name: [west.pk]}} for name in TAXONOMY_COLUMNS["neighbourhoods"]],
+            "minimum_should_match": 1,
+        }
+    }
+    # The hits: the words and the public filters, narrowed by every selection afterwards.
+    assert "groen" in json.dumps(body["query"]) and "live_filter" in json.dumps(body["query"])
+    assert body["post_filter"] == {"bool": {"filter": [theme, place]}}
+    # Each facet counts within the selections of the others, per index field.
+    aggregations = body["aggregations"]
+    assert aggregations["type"]["filter"] == {"bool": {"filter": [theme, place]}}
+    assert aggregations["theme"]["filter"] == {"bool": {"filter": [place]}}
+    assert aggregations["neighbourhood"]["filter"] == {"bool": {"filter": [theme]}}
+    assert list(aggregations["theme"]["aggregations"]) == TAXONOMY_COLUMNS["themes"]
+    assert aggregations["type"]["aggregations"] == {
+        "content_type_id_filter": {"terms": {"field": "content_type_id_filter", "size": BUCKETS}}
+    }
+    assert body["sort"] == [{"first_published_at_filter": {"order": "desc"}}, {"id_filter": {"order": "desc"}}]
+    assert body["track_total_hits"] is True
+    # Without a selection nothing narrows the hits, and every facet counts all of them.
+    plain = engine_search("").body()
+    assert "post_filter" not in plain
+    assert {name: facet["filter"] for name, facet in plain["aggregations"].items()} == {
+        "type": {"match_all": {}}, "theme": {"match_all": {}}, "neighbourhood": {"match_all": {}},
+    }  # fmt: skip
+
+
+def test_engine_body_filters_the_type_by_content_type(elasticsearch9, city):
+    body = engine_search("type=initiative&type=story").body()
+    ids = [ContentType.objects.get_for_model(m).pk for m in (InitiativePage, PolicyFeedbackStoryPage)]
+    assert body["post_filter"] == {"bool": {"filter": [{"terms": {"content_type_id_filter": ids}}]}}
+    assert "aggregations" not in engine_search("type=initiative").body(aggregations=False)
+
+
+def bucket_response(total, pks, aggregations):
+    """A search response as Elasticsearch 7 and later answer it."""
+    return {
+        "hits": {
+            "total": {"value": total, "relation": "eq"},
+            "hits": [{"_id": str(pk), "_score": None, "fields": {"pk": [str(pk)]}} for pk in pks],
+        },
+        "aggregations": aggregations,
+    }
+
+
+def test_engine_response_becomes_the_facets_and_the_hits(elasticsearch9, city, site_tree):
+    groen, wonen, _sport = city["themes"]
+    english_groen = groen.copy_for_translation(site_tree.en)
+    english_groen.save()
+    search = engine_search("theme=groen")
+    initiative_type = ContentType.objects.get_for_model(InitiativePage).pk
+    themes, places = TAXONOMY_COLUMNS["themes"], TAXONOMY_COLUMNS["neighbourhoods"]
+    search._response = bucket_response(
+        30,
+        [city["tuin_west"].pk, city["project"].pk],
+        {
+            "type": {
+                "doc_count": 4,
+                "content_type_id_filter": {"buckets": [{"key": initiative_type, "doc_count": 3}]},
+            },
+            "theme": {
+                "doc_count": 9,
+                themes[0]: {"buckets": [{"key": groen.pk, "doc_count": 2}, {"key": wonen.pk, "doc_count": 2}]},
+                # A page translated to English points at the English row of a theme: the
+                # same option. A row no option knows (deleted since) counts for nothing.
+                themes[2]: {"buckets": [{"key": english_groen.pk, "doc_count": 1}, {"key": 999999, "doc_count": 5}]},
+                themes[3]: {"buckets": [{"key": str(groen.pk), "doc_count": 1}]},
+            },
+            "neighbourhood": {"doc_count": 3, places[0]: {"buckets": [{"key": city["west"].pk, "doc_count": 3}]}},
+        },
+    )
+
+    facets = {facet.name: {o.value: (o.count, o.selected) for o in facet.options} for facet in search.facets()}
+    assert facets["type"] == {
+        "initiative": (3, False), "event": (0, False), "project": (0, False), "story": (0, False), "page": (0, False),
+    }  # fmt: skip
+    assert facets["theme"] == {"groen": (4, True), "sport": (0, False), "wonen": (2, False)}
+    assert facets["neighbourhood"] == {"oost": (0, False), "west": (3, False)}
+    hits = search.hits()
+    assert hits.count() == 30
+    assert hits[0:12] == [city["tuin_west"].pk, city["project"].pk]
+
+
+class RecordedEngine:
+    """Stands in for the server's search endpoint: records each request body and answers
+    with the hits and buckets it was given (the real server runs behind ELASTICSEARCH_URL)."""
+
+    def __init__(self, response):
+        self.response, self.requests = response, []
+
+    def install(self, monkeypatch):
+        def search(results, body, **kwargs):
+            self.requests.append((body, kwargs))
+            if isinstance(self.response, Exception):
+                raise self.response
+            return self.response
+
+        monkeypatch.setattr(Elasticsearch9SearchResults, "_backend_do_search", search)
+        return self
+
+
+def test_site_search_on_the_engine_shows_its_hits_and_counts_from_one_request(
+    client, elasticsearch9, city, monkeypatch
+):
+    west, groen = city["west"], city["themes"][0]
+    order = [city["project"], city["tuin_west"]]
+    engine = RecordedEngine(
+        bucket_response(
+            len(order),
+            [page.pk for page in order],
+            {
+                "neighbourhood": {
+                    "doc_count": 2,
+                    TAXONOMY_COLUMNS["neighbourhoods"][0]: {"buckets": [{"key": west.pk, "doc_count": 2}]},
+                }
+            },  # fmt: skip
+        )
+    )
+    engine.install(monkeypatch)
+    with translation.override("nl"):
+        response = client.get(reverse("search"), {"q": "groen", "theme": "groen"})
+        page_two = client.get(reverse("search"), {"q": "groen", "page": "2"})
+
+    assert [a["href"] for a in soup_of(response).select(".search-result__title a")] == [p.url for p in order]
+    counts = {
+        box["value"]: box.find_parent("li").select_one("[data-facet-count]").get_text(" ", strip=True)
+        for box in soup_of(response).select('.filters input[name="neighbourhood"]')
+    }
+    assert counts["west"].startswith("(2") and "geen" in counts["oost"]
+    assert soup_of(response).select_one(".notice") is None
+    body, kwargs = engine.requests[0]
+    assert kwargs["from_"] == 0 and kwargs["size"] == 12 and kwargs["_source"] is False
+    assert body["post_filter"]["bool"]["filter"][0]["bool"]["should"][0]["terms"] == {
+        TAXONOMY_COLUMNS["themes"][0]: [groen.pk]
+    }
+    # Page 2 of two hits is out of range: the paginator shows the last page, asked anew.
+    assert page_two.status_code == 200
+    assert [kwargs["from_"] for _body, kwargs in engine.requests[1:]] == [12, 0]
+
+
+def test_a_failing_engine_request_falls_back_to_the_database(client, elasticsearch9, city, monkeypatch, caplog):
+    RecordedEngine(ConnectionError("down")).install(monkeypatch)
+    with translation.override("nl"):
+        response = client.get(reverse("search"), {"q": "groen", "theme": "groen"})
+    urls = {a["href"] for a in soup_of(response).select(".search-result__title a")}
+    assert urls == {city[name].url for name in ("tuin_west", "tuin_oost", "project", "story")}
+    assert "niet bereikbaar" in soup_of(response).select_one(".notice").get_text()
+    assert any("database backend instead" in record.getMessage() for record in caplog.records)

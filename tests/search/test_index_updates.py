@@ -11,6 +11,9 @@ from initiatives.models import Pitch
 from tests import factories
 from tests.helpers import soup_of
 
+# The shared search suite: every test here runs on each engine (tests/search/conftest.py).
+pytestmark = pytest.mark.usefixtures("search_engine")
+
 
 def found(client, query, language="nl"):
     with translation.override(language):
