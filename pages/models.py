@@ -170,10 +170,21 @@ class TaxonomyMixin(models.Model):
         help_text=_("Leave empty when it concerns the whole municipality."),
     )
 
-    #: For a search server: the themes and neighbourhoods (their ids) as filter fields, so
+    #: For a search server: the ids of the themes and neighbourhoods as filter fields, so
     #: the site search can filter and count them with the engine's aggregations
-    #: (search/engine.py). The database backend filters them with the ORM.
-    taxonomy_search_fields = [index.FilterField("themes"), index.FilterField("neighbourhoods")]
+    #: (search/engine.py); the database backend filters them with the ORM. Methods rather
+    #: than the fields themselves: a page being published holds them in memory, which
+    #: modelsearch would not turn into ids.
+    taxonomy_index_fields = {"themes": "theme_ids", "neighbourhoods": "neighbourhood_ids"}
+    taxonomy_search_fields = [
+        index.FilterField(name, es_extra={"type": "long"}) for name in taxonomy_index_fields.values()
+    ]
+
+    def theme_ids(self):
+        return sorted(theme.pk for theme in self.themes.all())
+
+    def neighbourhood_ids(self):
+        return sorted(neighbourhood.pk for neighbourhood in self.neighbourhoods.all())
 
     taxonomy_panels = [
         MultiFieldPanel(

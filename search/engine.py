@@ -14,8 +14,8 @@ content types) into the engine's query; this module adds what modelsearch's one-
   with the total.
 
 Themes and neighbourhoods are indexed as the ids of their snippet rows
-(`TaxonomyMixin.taxonomy_search_fields`); every page type has its own field for them,
-so a facet sums the buckets of those fields. A page of any language points at the same
+(`TaxonomyMixin.taxonomy_search_fields`), in one field that every page type shares (a
+facet would sum the buckets of several). A page of any language points at the same
 snippet rows, so a bucket maps back to the option by `TaxonomyFilter.slug_of_id`.
 
 `EngineSearch` builds the body (`body()`, checked by unit tests without a server) and
@@ -92,7 +92,8 @@ def facet_fields(backend, filters, taxonomy_models):
         if isinstance(f, ContentTypeFilter):
             fields.append(FacetFields(f, [column(backend, Page, "content_type")]))
         elif isinstance(f, TaxonomyFilter):
-            fields.append(FacetFields(f, [column(backend, model, f.field_name) for model in taxonomy_models]))
+            names = [column(backend, model, model.taxonomy_index_fields[f.field_name]) for model in taxonomy_models]
+            fields.append(FacetFields(f, list(dict.fromkeys(names))))  # one field, unless a model has its own
         else:
             raise TypeError(f"the search server cannot filter by {type(f).__name__}")
     return fields
