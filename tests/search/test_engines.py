@@ -137,6 +137,7 @@ def test_elasticsearch_query_carries_the_public_filters(site_tree):
 
 @pytest.fixture
 def unreachable_elasticsearch(settings):
+    """Elasticsearch 9 as the engine, at an address where nothing listens."""
     settings.SEARCH_ENGINE = "elasticsearch9"
     settings.WAGTAILSEARCH_BACKENDS = {
         "default": {"BACKEND": "modelsearch.backends.elasticsearch9", **elasticsearch_params()},
@@ -184,15 +185,6 @@ def engine_search(params, query="groen", page=1):
     return EngineSearch(pages, query, filters, taxonomy_models, QueryDict(params), per_page=12, page=page)
 
 
-@pytest.fixture
-def elasticsearch9(settings):
-    settings.SEARCH_ENGINE = "elasticsearch9"
-    settings.WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "modelsearch.backends.elasticsearch9", **elasticsearch_params()},
-        "database": {"BACKEND": "search.backends.database"},
-    }
-
-
 def test_mapping_and_documents_hold_the_ids_of_themes_and_neighbourhoods(city):
     backend = Elasticsearch9SearchBackend(elasticsearch_params())
     for model in (InitiativePage, PitchEventPage, ParticipationProjectPage, PolicyFeedbackStoryPage):
@@ -209,7 +201,7 @@ def test_mapping_and_documents_hold_the_ids_of_themes_and_neighbourhoods(city):
     assert backend.mapping_class(InitiativePage).get_document(edited)[THEMES] == [wonen.pk]
 
 
-def test_engine_body_counts_each_facet_within_the_other_facets_selection(elasticsearch9, city):
+def test_engine_body_counts_each_facet_within_the_other_facets_selection(unreachable_elasticsearch, city):
     groen, west = city["themes"][0], city["west"]
     search = engine_search("theme=groen&neighbourhood=west&theme=onbekend")
     body = search.body()
@@ -237,7 +229,7 @@ def test_engine_body_counts_each_facet_within_the_other_facets_selection(elastic
     }  # fmt: skip
 
 
-def test_engine_body_filters_the_type_by_content_type(elasticsearch9, city):
+def test_engine_body_filters_the_type_by_content_type(unreachable_elasticsearch, city):
     body = engine_search("type=initiative&type=story").body()
     ids = [ContentType.objects.get_for_model(m).pk for m in (InitiativePage, PolicyFeedbackStoryPage)]
     assert body["post_filter"] == {"bool": {"filter": [{"terms": {"content_type_id_filter": ids}}]}}
@@ -255,7 +247,7 @@ def bucket_response(total, pks, aggregations):
     }
 
 
-def test_engine_response_becomes_the_facets_and_the_hits(elasticsearch9, city, site_tree):
+def test_engine_response_becomes_the_facets_and_the_hits(unreachable_elasticsearch, city, site_tree):
     groen, wonen, _sport = city["themes"]
     english_groen = groen.copy_for_translation(site_tree.en)
     english_groen.save()
@@ -316,7 +308,7 @@ class RecordedEngine:
 
 
 def test_site_search_on_the_engine_shows_its_hits_and_counts_from_one_request(
-    client, elasticsearch9, city, monkeypatch
+    client, unreachable_elasticsearch, city, monkeypatch
 ):
     west, groen = city["west"], city["themes"][0]
     order = [city["project"], city["tuin_west"]]
@@ -352,7 +344,9 @@ def test_site_search_on_the_engine_shows_its_hits_and_counts_from_one_request(
     assert [kwargs["from_"] for _body, kwargs in engine.requests[1:]] == [12, 0]
 
 
-def test_a_failing_engine_request_falls_back_to_the_database(client, elasticsearch9, city, monkeypatch, caplog):
+def test_a_failing_engine_request_falls_back_to_the_database(
+    client, unreachable_elasticsearch, city, monkeypatch, caplog
+):
     RecordedEngine(ConnectionError("down")).install(monkeypatch)
     with translation.override("nl"):
         response = client.get(reverse("search"), {"q": "groen", "theme": "groen"})
