@@ -163,6 +163,18 @@ class ContentTypeFilter(Filter):
         return {self.values_by_content_type.get(row["content_type_id"]): row["n"] for row in rows}
 
 
+def snippet_rows(snippet_model):
+    """Every theme or neighbourhood (`snippet_model`), of every language, by name: from
+    the cache until the public cache's next generation, which saving or deleting one
+    starts (pages/publiccache.py)."""
+    key = f"search:snippets:{publiccache.generation()}:{snippet_model._meta.label_lower}"
+    rows = cache.get(key)
+    if rows is None:
+        rows = list(snippet_model.objects.order_by("name"))
+        cache.set(key, rows, publiccache.timeout())
+    return rows
+
+
 class TaxonomyFilter(Filter):
     """Themes or neighbourhoods, over the page types that have them.
 
@@ -172,9 +184,9 @@ class TaxonomyFilter(Filter):
 
     def __init__(self, name, label, snippet_model, field_name, models, locale):
         self.name, self.label, self.field_name = name, label, field_name
-        # The snippets in the active language, or else in any language (one query).
+        # The snippets in the active language, or else in any language.
         chosen = {}
-        rows = list(snippet_model.objects.order_by("name"))
+        rows = snippet_rows(snippet_model)
         for snippet in rows:
             current = chosen.get(snippet.translation_key)
             if current is None or (snippet.locale_id == locale.pk and current.locale_id != locale.pk):
@@ -198,12 +210,20 @@ class TaxonomyFilter(Filter):
     def snippet(self, slug):
         return next((snippet for snippet in self.snippets if snippet.slug == slug), None)
 
+    def ids(self, values):
+        """The snippet rows (of every language) of the options `values`."""
+        return sorted(pk for pk, slug in self.slug_of_id.items() if slug in values)
+
     def condition(self, values):
-        keys = [self.key_of[value] for value in values]
+        # By the ids of the rows, known from the snippets loaded, rather than a join to
+        # the snippet table: the planner then estimates from the through table's own
+        # statistics how many pages match (with the join, PostgreSQL walked every page
+        # newest first to find the dozen of a theme and a neighbourhood).
+        ids = self.ids(values)
         return reduce(
             or_,
             (
-                Q(pk__in=through.objects.filter(**{f"{target}__translation_key__in": keys}).values(source))
+                Q(pk__in=through.objects.filter(**{f"{target}_id__in": ids}).values(source))
                 for through, source, target in self.through
             ),
         )

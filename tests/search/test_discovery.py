@@ -237,6 +237,19 @@ def test_counts_are_cached_until_the_next_publish(client, city, site_tree, djang
     assert facet_counts(client.get(index, {"theme": "wonen"}), "theme")["wonen"] == ("3", False)
 
 
+def test_a_renamed_theme_shows_and_filters_at_once(client, city, site_tree):
+    index = site_tree.initiatives.url
+    client.get(index, {"theme": "wonen"})
+    wonen = city["themes"][1]
+    wonen.name, wonen.slug = "Wonen en bouwen", "wonen-en-bouwen"
+    wonen.save()
+    response = client.get(index, {"theme": "wonen-en-bouwen"})
+    assert response.context["items"].paginator.count == 2
+    assert ("Wonen en bouwen", True) in {
+        (option.label, option.selected) for facet in response.context["facets"] for option in facet.options
+    }
+
+
 def test_overview_queries_do_not_grow(client, city, site_tree, django_assert_max_num_queries):
     params = {"theme": "groen", "status": "idea", "sort": "title"}
     client.get(site_tree.initiatives.url, params)
