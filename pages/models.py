@@ -200,14 +200,17 @@ class TaxonomyMixin(models.Model):
         abstract = True
 
 
-def paginate(request, queryset, per_page=LISTING_PAGE_SIZE, load=None):
+def paginate(request, queryset, per_page=LISTING_PAGE_SIZE, load=None, count=None):
     """Page `queryset` by the ?page= parameter. A bad or out-of-range number gives the
     first or the last page, never an error.
 
     With `load`, only the primary keys of `queryset` are paged (a narrow query the
     database can answer from an index, even deep into a long list) and `load(pks)`
-    fetches the rows of the one page shown."""
+    fetches the rows of the one page shown. `count`, when the number of rows is known
+    already (an overview's, cached with its facet counts), spares the COUNT query."""
     paginator = Paginator(queryset if load is None else queryset.values_list("pk", flat=True), per_page)
+    if count is not None:
+        paginator.count = count  # a cached_property: once set, it is not computed
     number = request.GET.get("page", 1)
     try:
         page = paginator.page(number)

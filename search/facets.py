@@ -6,7 +6,8 @@ queryset, and counts for each of its options how many results there would be. Co
 those of the other filters' selection, so an option's count is what choosing it gives;
 options with no results stay visible, marked as empty. Each count is one grouped query
 over the matching set, whatever its size: the number of queries per page is fixed. The
-counts are cached until the next publish (pages/publiccache.py's generation).
+counts (and an overview's number of results) are cached until the next publish
+(pages/publiccache.py's generation).
 """
 
 import hashlib
@@ -268,19 +269,22 @@ class WhenFilter(Filter):
 
 @dataclass
 class Narrowed:
-    """A queryset narrowed by the filters of a request, with the facets to show."""
+    """A queryset narrowed by the filters of a request, with the facets to show and, when
+    asked for, `total`: how many rows the narrowed queryset has."""
 
     queryset: object
     facets: list
     selected: dict
+    total: int | None = None
 
     @property
     def active(self):
         return any(self.selected.values())
 
 
-def narrow(queryset, filters, params):
-    """Apply the requested values of `filters` to `queryset`, and count every option."""
+def narrow(queryset, filters, params, *, total=False):
+    """Apply the requested values of `filters` to `queryset`, and count every option
+    (and, with `total`, the rows of the narrowed queryset, for its paginator)."""
     selected = {f.name: f.selection(params) for f in filters}
 
     def narrowed(leave_out=None):
@@ -291,24 +295,28 @@ def narrow(queryset, filters, params):
         return result
 
     key = counts_key(queryset, selected)
-    counts = cache.get(key) if key else None
-    if counts is None:
-        counts = {f.name: f.counts(narrowed(leave_out=f.name)) for f in filters}
+    cached = (cache.get(key) if key else None) or {}
+    counts, count = cached.get("facets"), cached.get("total")
+    if counts is None or (total and count is None):
+        if counts is None:
+            counts = {f.name: f.counts(narrowed(leave_out=f.name)) for f in filters}
+        if total and count is None:
+            count = narrowed().count()
         if key:
-            cache.set(key, counts, publiccache.timeout())
+            cache.set(key, {"facets": counts, "total": count}, publiccache.timeout())
     facets = [f.facet(counts.get(f.name, {}), selected[f.name]) for f in filters]
-    return Narrowed(queryset=narrowed(), facets=facets, selected=selected)
+    return Narrowed(queryset=narrowed(), facets=facets, selected=selected, total=count if total else None)
 
 
 def counts_key(queryset, selected):
     """The cache key of the counts of `queryset` narrowed by `selected`: the SQL of the
-    queryset (which holds the words searched for, the language and the overview), the
-    selection, and the public cache's generation, which every publish, unpublish, move or
-    delete of a page (and every change to a theme or neighbourhood) renews. None when the
-    queryset has no SQL (it can match nothing)."""
+    queryset (which holds the words searched for, the language, the overview and the
+    private sections left out), the selection, and the public cache's generation, which
+    every publish, unpublish, move or delete of a page (and every change to a theme or
+    neighbourhood) renews. None when the queryset has no SQL (it can match nothing)."""
     try:
         sql = str(queryset.query)
     except EmptyResultSet:
         return None
     raw = "|".join([translation.get_language() or "", sql, repr(sorted(selected.items()))])
-    return f"search:counts:{publiccache.generation()}:{hashlib.sha256(raw.encode()).hexdigest()[:40]}"
+    return f"search:facets:{publiccache.generation()}:{hashlib.sha256(raw.encode()).hexdigest()[:40]}"

@@ -47,14 +47,14 @@ def listing(request, queryset, filters, sorts, model, fast_default=None):
     """The context of an overview: `items` (one page of `model` pages), `facets`,
     `sorts`, `sort` and `filtered`. `fast_default`, when given, is the unfiltered list
     in the default order as Wagtail's page table answers it (see pages.models.live_pages)."""
-    narrowed = narrow(queryset, filters, request.GET)
+    narrowed = narrow(queryset, filters, request.GET, total=True)
     sort = chosen_sort(request.GET, sorts)
     if not narrowed.active and sort is sorts[0] and fast_default is not None:
         ordered = fast_default
     else:
         ordered = narrowed.queryset.order_by(*sort.order_by)
     return {
-        "items": paginate(request, ordered, load=partial(load_pages, model)),
+        "items": paginate(request, ordered, load=partial(load_pages, model), count=narrowed.total),
         "facets": narrowed.facets,
         "sorts": sorts,
         "sort": sort,

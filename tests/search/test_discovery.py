@@ -5,6 +5,8 @@ belong to the shared search suite: they run on each engine (tests/search/conftes
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import PageViewRestriction
@@ -235,6 +237,27 @@ def test_counts_are_cached_until_the_next_publish(client, city, site_tree, djang
         client.get(index, {"theme": "wonen"})
     factories.InitiativePageFactory(parent=site_tree.initiatives, themes=[city["themes"][1]])
     assert facet_counts(client.get(index, {"theme": "wonen"}), "theme")["wonen"] == ("3", False)
+
+
+def test_an_overview_counts_its_results_once_until_the_next_publish(client, city, site_tree):
+    index = site_tree.initiatives.url
+    client.get(index, {"theme": "wonen"})
+    with CaptureQueriesContext(connection) as warm:
+        response = client.get(index, {"theme": "wonen"})
+    assert response.context["items"].paginator.count == 2
+    assert not [query["sql"] for query in warm.captured_queries if "COUNT(" in query["sql"].upper()]
+    factories.InitiativePageFactory(parent=site_tree.initiatives, themes=[city["themes"][1]])
+    assert client.get(index, {"theme": "wonen"}).context["items"].paginator.count == 3
+
+
+def test_a_page_made_private_leaves_the_overview_and_its_counts_at_once(client, city, site_tree):
+    index = site_tree.initiatives.url
+    assert client.get(index, {"theme": "wonen"}).context["items"].paginator.count == 2
+    PageViewRestriction.objects.create(page=city["huizen"], restriction_type=PageViewRestriction.PASSWORD, password="x")
+    response = client.get(index, {"theme": "wonen"})
+    assert response.context["items"].paginator.count == 1
+    assert city["huizen"].url not in card_urls(response)
+    assert facet_counts(response, "theme")["wonen"] == ("1", False)
 
 
 def test_a_renamed_theme_shows_and_filters_at_once(client, city, site_tree):
