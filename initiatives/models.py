@@ -46,9 +46,12 @@ class InitiativeIndexPage(BasePage):
     class Meta:
         verbose_name = _("initiatives overview")
 
-    def pitch_form(self):
-        """The live pitch form under this overview, if editors placed one (linked from the overview)."""
-        return PitchSubmissionPage.objects.child_of(self).live().public().first()
+    def pitch_form(self, private=None):
+        """The live pitch form under this overview, if editors placed one (linked from the
+        overview). `private` is `Page.objects.all().private_q()`, for a caller that
+        makes several lists in one request (see pages.models.live_pages)."""
+        forms = PitchSubmissionPage.objects.child_of(self).live()
+        return (forms.public() if private is None else forms.exclude(private)).first()
 
     def initiatives(self):
         """The live initiatives of this overview, newest first (as pages of Wagtail's page table)."""

@@ -12,6 +12,7 @@ from functools import partial
 from django.apps import apps
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from pages.models import Neighbourhood, Theme, live_pages, load_pages, paginate
 
@@ -63,7 +64,8 @@ def listing(request, queryset, filters, sorts, model, fast_default=None):
 
 
 def initiatives(request, index_page):
-    """The initiatives of an overview, by theme, neighbourhood, status and what they need."""
+    """The initiatives of an overview, by theme, neighbourhood, status and what they need,
+    and the overview's live pitch form (`pitch_form`), if editors placed one."""
     InitiativePage = apps.get_model("initiatives", "InitiativePage")  # noqa: N806
     InitiativeNeed = apps.get_model("initiatives", "InitiativeNeed")  # noqa: N806
     filters = [
@@ -76,9 +78,15 @@ def initiatives(request, index_page):
         Sort("oldest", _("Oldest first"), ("first_published_at", "pk")),
         Sort("title", _("Title (A to Z)"), ("title", "pk")),
     ]
-    queryset = InitiativePage.objects.child_of(index_page).live().public()
-    fast = live_pages(InitiativePage, index_page.locale_id, child_of=index_page)
-    return listing(request, queryset, filters, sorts, InitiativePage, fast_default=fast)
+    # Which pages are in a private section, asked once for the lists below: `.public()`
+    # would ask again for each of them.
+    private = Page.objects.all().private_q()
+    queryset = InitiativePage.objects.child_of(index_page).live().exclude(private)
+    fast = live_pages(InitiativePage, index_page.locale_id, child_of=index_page, private=private)
+    return {
+        **listing(request, queryset, filters, sorts, InitiativePage, fast_default=fast),
+        "pitch_form": index_page.pitch_form(private=private),
+    }
 
 
 def pitch_events(request, index_page):

@@ -12,6 +12,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from initiatives import pitches
 from initiatives.models import InitiativePage, Pitch, PitchEmail
@@ -331,6 +332,13 @@ def test_the_initiatives_overview_links_to_the_live_pitch_form(client, site_tree
     assert soup_of(response).find("a", href=pitch_page.url, string="Pitch je initiatief")
     pitch_page.unpublish()
     assert not soup_of(client.get(site_tree.initiatives.url)).find("a", href=pitch_page.url)
+
+
+def test_the_initiatives_overview_does_not_link_a_private_pitch_form(client, site_tree, pitch_page):
+    PageViewRestriction.objects.create(page=pitch_page, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    response = client.get(site_tree.initiatives.url)
+    assert response.status_code == 200
+    assert not soup_of(response).find("a", href=pitch_page.url)
 
 
 def test_a_founder_who_asked_for_news_hears_when_a_story_reports_on_the_initiative(
