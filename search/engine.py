@@ -63,7 +63,7 @@ class FacetFields:
         """The index values (ids) of the selected options."""
         if isinstance(self.filter, ContentTypeFilter):
             return [self.filter.content_types[value] for value in values]
-        return sorted(pk for pk, slug in self.filter.slug_of_id.items() if slug in values)
+        return self.filter.ids(values)
 
     def option(self, key):
         """The option value of a bucket key, or None for a bucket no option knows."""
