@@ -12,7 +12,7 @@ from functools import partial
 from django.apps import apps
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from pages.models import Neighbourhood, Theme, live_pages, load_pages, paginate
 
@@ -32,6 +32,12 @@ def taxonomy_filters(models, locale):
         TaxonomyFilter("theme", _("Theme"), Theme, "themes", models, locale),
         TaxonomyFilter("neighbourhood", _("Neighbourhood"), Neighbourhood, "neighbourhoods", models, locale),
     ]
+
+
+def locale_of(page):
+    """The locale of `page` as the taxonomy filters need it (by its primary key), without
+    the query that `page.locale` makes."""
+    return Locale(pk=page.locale_id)
 
 
 def field_choices(model, field_name):
@@ -69,7 +75,7 @@ def initiatives(request, index_page):
     InitiativePage = apps.get_model("initiatives", "InitiativePage")  # noqa: N806
     InitiativeNeed = apps.get_model("initiatives", "InitiativeNeed")  # noqa: N806
     filters = [
-        *taxonomy_filters([InitiativePage], index_page.locale),
+        *taxonomy_filters([InitiativePage], locale_of(index_page)),
         ChoiceFilter("status", _("Status"), "status", InitiativePage.Status.choices),
         RelatedChoiceFilter("need", _("Needs"), InitiativeNeed, "page", "kind", InitiativeNeed.Kind.choices),
     ]
@@ -93,7 +99,7 @@ def pitch_events(request, index_page):
     """The pitch events of an overview: upcoming ones (soonest first) and a paged list of
     past ones (latest first), by theme, neighbourhood and upcoming or past."""
     PitchEventPage = apps.get_model("initiatives", "PitchEventPage")  # noqa: N806
-    filters = [*taxonomy_filters([PitchEventPage], index_page.locale), WhenFilter()]
+    filters = [*taxonomy_filters([PitchEventPage], locale_of(index_page)), WhenFilter()]
     narrowed = narrow(PitchEventPage.objects.child_of(index_page).live().public(), filters, request.GET)
     now = timezone.now()
     past = narrowed.queryset.filter(end__lt=now).order_by("-start", "-pk")
@@ -110,7 +116,7 @@ def participation_projects(request, index_page):
     """The projects of an overview, by theme, neighbourhood, status and ladder rung."""
     ParticipationProjectPage = apps.get_model("participation", "ParticipationProjectPage")  # noqa: N806
     filters = [
-        *taxonomy_filters([ParticipationProjectPage], index_page.locale),
+        *taxonomy_filters([ParticipationProjectPage], locale_of(index_page)),
         ChoiceFilter("status", _("Status"), "status", ParticipationProjectPage.Status.choices),
         ChoiceFilter(
             "ladder", _("Participation ladder"), "ladder_rung", field_choices(ParticipationProjectPage, "ladder_rung")
@@ -128,7 +134,7 @@ def participation_projects(request, index_page):
 def feedback_stories(request, index_page):
     """The feedback stories of an overview, by theme and neighbourhood."""
     PolicyFeedbackStoryPage = apps.get_model("participation", "PolicyFeedbackStoryPage")  # noqa: N806
-    filters = taxonomy_filters([PolicyFeedbackStoryPage], index_page.locale)
+    filters = taxonomy_filters([PolicyFeedbackStoryPage], locale_of(index_page))
     sorts = [
         Sort("newest", _("Newest first"), ("-date", "-pk")),
         Sort("oldest", _("Oldest first"), ("date", "pk")),
