@@ -18,6 +18,7 @@ from operator import or_
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
+from django.db import connections
 from django.db.models import Count, F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -78,6 +79,12 @@ class Filter:
         """A Q narrowing the queryset to any of the selected values."""
         raise NotImplementedError
 
+    def page_ids(self, values):
+        """For a filter that selects pages through another table: the ids of the pages
+        the selected values keep, as a one-column values() queryset of that table (what
+        `condition` tests the primary key against). None for the other filters."""
+        return None
+
     def counts(self, queryset):
         """{value: number of rows of `queryset` that the option would keep}."""
         raise NotImplementedError
@@ -127,9 +134,12 @@ class RelatedChoiceFilter(Filter):
     def choices(self):
         return self._choices
 
+    def page_ids(self, values):
+        related = self.related_model.objects.filter(**{f"{self.field_name}__in": values}).order_by()
+        return related.values(f"{self.page_field}_id")
+
     def condition(self, values):
-        related = self.related_model.objects.filter(**{f"{self.field_name}__in": values})
-        return Q(pk__in=related.values(f"{self.page_field}_id"))
+        return Q(pk__in=self.page_ids(values))
 
     def counts(self, queryset):
         rows = (
@@ -215,19 +225,20 @@ class TaxonomyFilter(Filter):
         """The snippet rows (of every language) of the options `values`."""
         return sorted(pk for pk, slug in self.slug_of_id.items() if slug in values)
 
-    def condition(self, values):
+    def page_ids(self, values):
+        if len(self.through) != 1:
+            return None  # the pages of several types: a subquery for each (`condition`)
+        return self._page_ids(*self.through[0], values)
+
+    def _page_ids(self, through, source, target, values):
         # By the ids of the rows, known from the snippets loaded, rather than a join to
         # the snippet table: the planner then estimates from the through table's own
         # statistics how many pages match (with the join, PostgreSQL walked every page
         # newest first to find the dozen of a theme and a neighbourhood).
-        ids = self.ids(values)
-        return reduce(
-            or_,
-            (
-                Q(pk__in=through.objects.filter(**{f"{target}_id__in": ids}).values(source))
-                for through, source, target in self.through
-            ),
-        )
+        return through.objects.filter(**{f"{target}_id__in": self.ids(values)}).values(source)
+
+    def condition(self, values):
+        return reduce(or_, (Q(pk__in=self._page_ids(*through, values)) for through in self.through))
 
     def counts(self, queryset):
         pks = queryset.order_by().values("pk")
@@ -287,11 +298,26 @@ def narrow(queryset, filters, params, *, total=False):
     (and, with `total`, the rows of the narrowed queryset, for its paginator)."""
     selected = {f.name: f.selection(params) for f in filters}
 
+    # SQLite answers `pk IN (subquery) AND pk IN (subquery)` by walking the pages of the
+    # first subquery, however many more those are than the second keeps (a theme's 2,000
+    # initiatives for a neighbourhood's 200: 6 ms on 10,000). Asked for the pages in both
+    # at once (INTERSECT), it walks only those (2 ms). PostgreSQL's planner chooses well
+    # between the subqueries as they are, and does worse with an INTERSECT.
+    intersect = connections[queryset.db].vendor == "sqlite"
+
     def narrowed(leave_out=None):
-        result = queryset
+        result, page_ids = queryset, []
         for f in filters:
-            if f.name != leave_out and selected[f.name]:
-                result = result.filter(f.condition(selected[f.name]))
+            values = selected[f.name]
+            if f.name == leave_out or not values:
+                continue
+            ids = f.page_ids(values) if intersect else None
+            if ids is None:
+                result = result.filter(f.condition(values))
+            else:
+                page_ids.append(ids)
+        if page_ids:
+            result = result.filter(pk__in=page_ids[0].intersection(*page_ids[1:]) if len(page_ids) > 1 else page_ids[0])
         return result
 
     key = counts_key(queryset, selected)

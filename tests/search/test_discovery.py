@@ -193,6 +193,18 @@ def test_initiatives_overview_filters_by_theme_neighbourhood_status_and_need(cli
     assert "Haal een filter weg" in soup_of(none).select_one("#discovery-results").get_text(" ")
 
 
+def test_initiatives_overview_combines_theme_neighbourhood_and_need(client, city, site_tree):
+    index = site_tree.initiatives.url
+    both = client.get(index, {"theme": "groen", "need": "funding"})
+    assert [p.pk for p in both.context["items"]] == [city["tuin_oost"].pk]
+    three = client.get(index, {"theme": "groen", "neighbourhood": "west", "need": "volunteers"})
+    assert [p.pk for p in three.context["items"]] == [city["tuin_west"].pk]
+    assert facet_counts(three, "need")["funding"] == ("geen", True)
+    assert facet_counts(three, "theme") == {"groen": ("1", False), "sport": ("geen", True), "wonen": ("geen", True)}
+    none = client.get(index, {"theme": "wonen", "neighbourhood": "oost", "need": "volunteers"})
+    assert none.context["items"].paginator.count == 0
+
+
 def test_initiatives_overview_sorts(client, city, site_tree):
     titles = [p.title for p in client.get(site_tree.initiatives.url, {"sort": "title"}).context["items"]]
     assert titles == sorted(titles)
