@@ -6,14 +6,17 @@ one, so their models are looked up by name. The state lives in GET parameters on
 (`?theme=groen&theme=wonen&neighbourhood=west&sort=title&page=2`), so a filtered list
 can be shared, bookmarked and used without JavaScript."""
 
+import hashlib
 from dataclasses import dataclass
 from functools import partial
 
 from django.apps import apps
+from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
+from pages import publiccache
 from pages.models import Neighbourhood, Theme, live_pages, load_pages, paginate
 
 from .facets import ChoiceFilter, RelatedChoiceFilter, TaxonomyFilter, WhenFilter, narrow
@@ -91,8 +94,21 @@ def initiatives(request, index_page):
     fast = live_pages(InitiativePage, index_page.locale_id, child_of=index_page, private=private)
     return {
         **listing(request, queryset, filters, sorts, InitiativePage, fast_default=fast),
-        "pitch_form": index_page.pitch_form(private=private),
+        "pitch_form": pitch_form(index_page, private),
     }
+
+
+def pitch_form(index_page, private):
+    """The overview's live pitch form (`index_page.pitch_form()`), kept in the cache
+    until the next publish: the key holds the private sections, so a form made private
+    is left out at once."""
+    digest = hashlib.sha256(str(private).encode()).hexdigest()[:40]
+    key = f"listings:pitch-form:{publiccache.generation()}:{index_page.pk}:{digest}"
+    form = cache.get(key)
+    if form is None:
+        form = index_page.pitch_form(private=private) or ""  # "": there is none
+        cache.set(key, form, publiccache.timeout())
+    return form or None
 
 
 def pitch_events(request, index_page):

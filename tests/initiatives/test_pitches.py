@@ -332,6 +332,8 @@ def test_the_initiatives_overview_links_to_the_live_pitch_form(client, site_tree
     assert soup_of(response).find("a", href=pitch_page.url, string="Pitch je initiatief")
     pitch_page.unpublish()
     assert not soup_of(client.get(site_tree.initiatives.url)).find("a", href=pitch_page.url)
+    pitch_page.save_revision().publish()
+    assert soup_of(client.get(site_tree.initiatives.url)).find("a", href=pitch_page.url, string="Pitch je initiatief")
 
 
 def test_the_initiatives_overview_does_not_link_a_private_pitch_form(client, site_tree, pitch_page):
