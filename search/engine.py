@@ -209,9 +209,6 @@ class EngineHits:
     def count(self):
         return min(self.search.total(), MAX_RESULT_WINDOW)
 
-    def __len__(self):
-        return self.count()
-
     def __getitem__(self, window):
         if not isinstance(window, slice):
             raise InvalidPage("the hits are paged, not indexed")
