@@ -325,8 +325,10 @@ class HomePage(BasePage):
         PitchEventPage = apps.get_model("initiatives", "PitchEventPage")  # noqa: N806
         PolicyFeedbackStoryPage = apps.get_model("participation", "PolicyFeedbackStoryPage")  # noqa: N806
 
+        from . import publiccache  # noqa: PLC0415 - publiccache imports this module
+
         context = super().get_context(request, *args, **kwargs)
-        private = Page.objects.all().private_q()  # one query for every list below
+        private = publiccache.private_q()  # from the cache, once for every list below
         featured_pages = self.featured_pages(private)
         featured_ids = [p.pk for p in featured_pages]
 

@@ -24,6 +24,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
+from pages.models import MunicipalitySettings
 from tests import factories
 
 SERVICE_URL_VARIABLES = ("DATABASE_URL", "REDIS_URL", "CACHE_URL", "ELASTICSEARCH_URL")
@@ -138,9 +139,12 @@ def site_tree(locales):
     for welcome_page in Page.objects.filter(depth=2):
         welcome_page.delete()  # and with it the default Site that points at it
     home = factories.HomePageFactory(parent=root, locale=locales.nl)
-    Site.objects.create(
+    site = Site.objects.create(
         hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Meedoen Testwijk"
     )
+    # The settings row a live site has from its first request on (creating it starts a new
+    # generation of the public cache, as saving it does).
+    MunicipalitySettings.for_site(site)
     return SimpleNamespace(
         root=root,
         home=home,

@@ -4,11 +4,11 @@ footer links, cards and a few small helpers.
 The page "chrome" (main menu, breadcrumbs, language switcher, hreflang links, footer
 links) comes from one query per request, besides the MunicipalitySettings row: the home
 page of the active language with its children, every translation of the current page and
-of its ancestors, and the municipality's footer pages with their translations. Listings go through `cards` and
-`card_sections`, which fetch card images (with their renditions), themes and
-neighbourhoods for the whole list at once: a card never runs a query of its own; and
-`render_cards` keeps each card's HTML in the cache under a key made of everything it
-shows, so it can never be out of date.
+of its ancestors, and the municipality's footer pages with their translations. Listings
+go through `cards` (or `card_sections`) and `render_cards`, which keeps each card's HTML
+in the cache under a key that cannot go out of date (`_card_cache_key`) and fetches card
+images (with their renditions), themes and neighbourhoods for the cards it has to render,
+for all of them at once: a card never runs a query of its own.
 """
 
 import hashlib
@@ -37,6 +37,7 @@ from wagtail.embeds.models import Embed
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site, TranslatableMixin
 
+from pages import publiccache
 from pages.models import MunicipalitySettings
 
 register = template.Library()
@@ -267,7 +268,20 @@ def _build_chrome(context):
 
 
 def _chrome(context):
-    return _once_per_request(context, "chrome", lambda: _build_chrome(context))
+    """The Chrome of this request: built once per page, language and site, and kept in
+    the cache until the next publish (pages/publiccache.py)."""
+    return _once_per_request(context, "chrome", lambda: _cached_chrome(context))
+
+
+def _cached_chrome(context):
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return _build_chrome(context)
+    page = context.get("page")
+    page_pk = page.pk if _is_routable_page(page) else None
+    key = f"publiccache:chrome:{publiccache.generation()}:{site.pk}:{_language_code()}:{page_pk}"
+    return publiccache.remember(key, lambda: _build_chrome(context))
 
 
 def _active_locale(context):
@@ -665,6 +679,8 @@ class Card:
     neighbourhoods: list = field(default_factory=list)
     #: The card image's CARD_IMAGE_SPEC rendition (with url, width, height), or None.
     rendition: object = None
+    #: Whether image and taxonomy have been fetched (`_fill_cards`).
+    filled: bool = False
 
 
 def _model_name(page):
@@ -743,45 +759,45 @@ def _card_rendition(page):
     return image.get_renditions(CARD_IMAGE_SPEC)[CARD_IMAGE_SPEC]
 
 
-def _prepare_cards(context, pages, extra_images=()):
-    """Fetch everything the cards show for all `pages` at once; wrap each in a Card."""
-    pages = [p for p in pages if p is not None]
+def _card_of(page):
+    """A Card for `page`, with only what the page itself knows; `_fill_cards` fetches
+    its image and taxonomy, for the cards that are not in the cache."""
+    return Card(page=page, kind=_model_name(page), type_label=type_label(page))
+
+
+def _fill_cards(context, card_list, extra_images=()):
+    """Fetch the images (with renditions), themes and neighbourhoods of all `card_list`
+    at once (and `extra_images`, (object, field, spec) tuples, in the same query)."""
+    pages = [card.page for card in card_list]
     _load_images([(p, "image", CARD_IMAGE_SPEC) for p in pages if _has_field(p, "image")] + list(extra_images))
-    taxonomies = _taxonomy_for(context, pages)
-    return [
-        Card(
-            page=page,
-            kind=_model_name(page),
-            type_label=type_label(page),
-            themes=taxonomies.get(page.pk, ([], []))[0],
-            neighbourhoods=taxonomies.get(page.pk, ([], []))[1],
-            rendition=_card_rendition(page),
-        )
-        for page in pages
-    ]
+    taxonomies = _taxonomy_for(context, pages) if pages else {}
+    for card in card_list:
+        card.themes, card.neighbourhoods = taxonomies.get(card.page.pk, ([], []))
+        card.rendition = _card_rendition(card.page)
+        card.filled = True
 
 
 @register.simple_tag(takes_context=True)
 def cards(context, items):
     """`{% cards items as card_list %}`: the pages of a list, queryset or paginator page
-    as Cards, with everything a card shows fetched for the whole list at once."""
+    as Cards for `render_cards`, which fetches what a card shows for the whole list at
+    once, and only for the cards it does not have in its cache."""
     if items is None:
         return []
-    return _prepare_cards(context, list(items))
+    return [_card_of(page) for page in items if page is not None]
 
 
 @register.simple_tag(takes_context=True)
 def card_sections(context, hero=None, **sections):
     """`{% card_sections featured=featured_pages events=upcoming_events as sections %}`:
-    like `cards` for several lists at once (one set of queries for all of them); returns a
-    dict of lists of Cards with the same keys.
+    like `cards` for several lists at once; returns a dict of lists of Cards with the
+    same keys.
 
-    `hero=page` also loads the home page's hero image (in the same query as the card
-    images, with its HERO_IMAGE_SPEC rendition) for `{% image page.hero_image ... %}`."""
-    lists = {name: [p for p in (items or []) if p is not None] for name, items in sections.items()}
-    extra = [(hero, "hero_image", HERO_IMAGE_SPEC)] if hero is not None and _has_field(hero, "hero_image") else []
-    prepared = iter(_prepare_cards(context, [page for items in lists.values() for page in items], extra))
-    return {name: [next(prepared) for _page in items] for name, items in lists.items()}
+    `hero=page` also loads the home page's hero image, with its HERO_IMAGE_SPEC
+    rendition, for `{% image page.hero_image ... %}`."""
+    if hero is not None and _has_field(hero, "hero_image"):
+        _load_images([(hero, "hero_image", HERO_IMAGE_SPEC)])
+    return {name: [_card_of(page) for page in (items or []) if page is not None] for name, items in sections.items()}
 
 
 # --- Rendering cards, with a cache that cannot go stale ---------------------------------
@@ -811,12 +827,16 @@ def _card_template():
 
 
 def _card_cache_key(card, url, heading_level, template_version):
-    """A key made of everything the card shows, so a cached card is never out of date:
-    when a title, a theme's name or the template changes, so does the key."""
+    """A key made of what the page itself says and of the public cache's generation,
+    so a cached card is never out of date: a title, status or image choice is part of
+    the key, and the themes of a page (or their names), its image file and the template
+    change only with a publish, a saved theme, neighbourhood or image (a new
+    generation, pages/publiccache.py) or an edited template (its hash). The key needs
+    no query: a card found in the cache costs none."""
     page = card.page
-    rendition = card.rendition
     facts = [
         template_version,
+        publiccache.generation(),
         translation.get_language(),
         heading_level,
         card.kind,
@@ -827,9 +847,8 @@ def _card_cache_key(card, url, heading_level, template_version):
         str(card.type_label),
         [getattr(page, name, None) for name in CARD_FIELDS.get(card.kind, ())],
         getattr(page, "is_past", None),
-        [rendition.url, rendition.width, rendition.height] if rendition else None,
-        [t.name for t in card.themes],
-        [n.name for n in card.neighbourhoods],
+        getattr(page, "image_id", None),
+        page.last_published_at,
     ]
     digest = hashlib.md5(repr(facts).encode(), usedforsecurity=False).hexdigest()
     return f"meedoen:card:{digest}"
@@ -847,6 +866,8 @@ def render_cards(context, card_list, heading_level=3):
     template, version = _card_template()
     keys = [_card_cache_key(card, card.page.get_url(request), heading_level, version) for card in card_list]
     found = cache.get_many(keys)
+    missing = [card for card, key in zip(card_list, keys, strict=True) if key not in found and not card.filled]
+    _fill_cards(context, missing)
     rendered = []
     new = {}
     for card, key in zip(card_list, keys, strict=True):

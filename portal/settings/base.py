@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "portal.csp.AdminScriptsMiddleware",  # inline scripts in Wagtail's admin only
+    "pages.publiccache.CachedSiteMiddleware",  # the request's Site and settings, from the cache
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

@@ -1,0 +1,98 @@
+"""The site, the municipality settings, the page chrome (menu, breadcrumbs, languages,
+footer) and the cards are kept in the cache until something they show changes: every
+change below is on the next page, without waiting for the cache to expire."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.images import get_image_model
+from wagtail.models import Site
+
+from pages import publiccache
+from pages.models import MunicipalitySettings
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def page_text(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_second_view_asks_the_database_less(client, published_pages, site_tree):
+    url = site_tree.initiatives.url
+    with CaptureQueriesContext(connection) as first:
+        client.get(url)
+    with CaptureQueriesContext(connection) as second:
+        client.get(url)
+    sql = " ".join(query["sql"] for query in second.captured_queries)
+    assert len(second.captured_queries) < len(first.captured_queries)
+    assert "wagtailcore_site" not in sql and "pages_municipalitysettings" not in sql
+    assert "chrome_language_code" not in sql  # the chrome query
+
+
+def test_edited_municipality_settings_show_at_once(client, published_pages, site_tree):
+    url = site_tree.initiatives.url
+    page_text(client, url)
+    municipality = MunicipalitySettings.for_site(Site.objects.get(is_default_site=True))
+    municipality.municipality_name = "Gemeente Nieuwstad"
+    municipality.privacy_page = published_pages["content"]
+    municipality.save()
+
+    text = page_text(client, url)
+    assert "Gemeente Nieuwstad" in text
+    assert published_pages["content"].url in text  # the footer's privacy link
+
+
+def test_a_renamed_site_shows_at_once(client, published_pages, site_tree):
+    url = site_tree.initiatives.url
+    page_text(client, url)
+    site = Site.objects.get(is_default_site=True)
+    site.site_name = "Doe mee in Nieuwstad"
+    site.save()
+
+    assert "Doe mee in Nieuwstad" in page_text(client, url)
+
+
+def test_a_published_page_joins_the_menu_and_its_overview_at_once(client, published_pages, site_tree):
+    url = site_tree.initiatives.url
+    page_text(client, url)
+
+    page = factories.ContentPageFactory(parent=site_tree.home, title="Nieuw in het menu", show_in_menus=True)
+    page.save_revision().publish()
+    initiative = factories.InitiativePageFactory(parent=site_tree.initiatives, title="Repaircafé op zaterdag")
+    initiative.save_revision().publish()
+
+    text = page_text(client, url)
+    assert "Nieuw in het menu" in text
+    assert "Repaircafé op zaterdag" in text
+
+
+def test_a_retitled_initiative_shows_on_its_card_at_once(client, published_pages, site_tree):
+    url = site_tree.initiatives.url
+    initiative = published_pages["initiative"]
+    assert initiative.title in page_text(client, url)
+
+    initiative.title = "Buurtmoestuin met kas"
+    initiative.save_revision().publish()
+
+    assert "Buurtmoestuin met kas" in page_text(client, url)
+
+
+def test_saving_an_image_starts_a_new_generation(image):
+    """A card keeps the rendition of its image until the image is saved again (a new
+    file or focal point): that starts a new generation of every cached card."""
+    before = publiccache.generation()
+    image.title = "Bewoners in de moestuin, zomer"
+    image.save()
+    assert publiccache.generation() > before
+
+    later = publiccache.generation()
+    factories.ImageFactory(title="Nieuw")
+    assert publiccache.generation() > later
+
+    last = publiccache.generation()
+    get_image_model().objects.filter(pk=image.pk).get().delete()
+    assert publiccache.generation() > last
