@@ -14,7 +14,7 @@ from django.apps import apps
 from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from pages import publiccache
 from pages.models import Neighbourhood, Theme, live_pages, load_pages, paginate
@@ -87,9 +87,9 @@ def initiatives(request, index_page):
         Sort("oldest", _("Oldest first"), ("first_published_at", "pk")),
         Sort("title", _("Title (A to Z)"), ("title", "pk")),
     ]
-    # Which pages are in a private section, asked once for the lists below: `.public()`
-    # would ask again for each of them.
-    private = Page.objects.all().private_q()
+    # Which pages are in a private section, from the cache and once for the lists
+    # below: `.public()` would ask the database again for each of them.
+    private = publiccache.private_q()
     queryset = InitiativePage.objects.child_of(index_page).live().exclude(private)
     fast = live_pages(InitiativePage, index_page.locale_id, child_of=index_page, private=private)
     return {
@@ -116,7 +116,8 @@ def pitch_events(request, index_page):
     past ones (latest first), by theme, neighbourhood and upcoming or past."""
     PitchEventPage = apps.get_model("initiatives", "PitchEventPage")  # noqa: N806
     filters = [*taxonomy_filters([PitchEventPage], locale_of(index_page)), WhenFilter()]
-    narrowed = narrow(PitchEventPage.objects.child_of(index_page).live().public(), filters, request.GET)
+    queryset = PitchEventPage.objects.child_of(index_page).live().exclude(publiccache.private_q())
+    narrowed = narrow(queryset, filters, request.GET)
     now = timezone.now()
     past = narrowed.queryset.filter(end__lt=now).order_by("-start", "-pk")
     return {
@@ -143,7 +144,7 @@ def participation_projects(request, index_page):
         Sort("newest", _("Newest first"), ("-first_published_at", "-pk")),
         Sort("title", _("Title (A to Z)"), ("title", "pk")),
     ]
-    queryset = ParticipationProjectPage.objects.child_of(index_page).live().public()
+    queryset = ParticipationProjectPage.objects.child_of(index_page).live().exclude(publiccache.private_q())
     return listing(request, queryset, filters, sorts, ParticipationProjectPage)
 
 
@@ -156,5 +157,5 @@ def feedback_stories(request, index_page):
         Sort("oldest", _("Oldest first"), ("date", "pk")),
         Sort("title", _("Title (A to Z)"), ("title", "pk")),
     ]
-    queryset = PolicyFeedbackStoryPage.objects.child_of(index_page).live().public()
+    queryset = PolicyFeedbackStoryPage.objects.child_of(index_page).live().exclude(publiccache.private_q())
     return listing(request, queryset, filters, sorts, PolicyFeedbackStoryPage)

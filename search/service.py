@@ -29,6 +29,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
+from pages import publiccache
 from pages.models import LISTING_PAGE_SIZE, paginate
 
 from . import dutch
@@ -81,7 +82,11 @@ def searchable_pages(locale=None):
     content types of the site search."""
     locale = locale or Locale.get_active()
     types = ContentTypeFilter(content_models())
-    return Page.objects.live().public().filter(locale=locale, content_type_id__in=list(types.content_types.values()))
+    return (
+        Page.objects.live()
+        .exclude(publiccache.private_q())
+        .filter(locale=locale, content_type_id__in=list(types.content_types.values()))
+    )
 
 
 def match_in_database(pages, query, backend):
@@ -134,11 +139,13 @@ def site_search(request, query, *, fixed=None, browse=False):
             pages, notice = match_in_database(pages, query, fallback_backend()), UNREACHABLE_NOTICE
     elif query:
         pages = match_in_database(pages, query, "default")
-    narrowed = narrow(pages, filters, params)
+    # The number of results is cached with the facet counts until the next publish: a
+    # COUNT over the words' matches costs as much as finding the page of results.
+    narrowed = narrow(pages, filters, params, total=True)
     ordered = narrowed.queryset.order_by("-first_published_at", "-pk")
     return SearchOutcome(
         query=query,
-        results=paginate(request, ordered, load=load_specific),
+        results=paginate(request, ordered, load=load_specific, count=narrowed.total),
         facets=[facet for facet in narrowed.facets if facet.name not in fixed],
         filtered=any(values for name, values in narrowed.selected.items() if name not in fixed),
         notice=notice,

@@ -4,10 +4,10 @@ search/service.py; no view knows which search engine answers."""
 
 from django.http import Http404, JsonResponse
 from django.template.response import TemplateResponse
-from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
+from pages import publiccache
 from pages.models import Neighbourhood, Theme
 from pages.templatetags.meedoen_tags import type_label
 
@@ -15,7 +15,6 @@ from . import service
 
 SUGGESTION_MIN_LENGTH = 2
 SUGGESTION_COUNT = 8
-SUGGESTION_MAX_AGE = 60  # seconds a browser or proxy may keep suggestions
 
 
 def render_search(request, outcome, **extra):
@@ -58,10 +57,14 @@ def neighbourhood(request, slug):
 
 
 @require_GET
+@publiccache.cached_view("suggest")
 def suggest(request):
     """As-you-type suggestions: up to eight page titles that start with the words typed,
     as JSON ({"query": ..., "results": [{"title", "url", "type"}]}). Fewer than two
-    characters give no suggestions rather than the whole site."""
+    characters give no suggestions rather than the whole site.
+
+    Many residents type the same first letters: an answer is kept in the cache (and by
+    browsers and proxies) until the next publish, or MEEDOEN_PUBLIC_CACHE_SECONDS."""
     query = service.clean_query(request.GET.get("q", ""))
     results = []
     if len(query) >= SUGGESTION_MIN_LENGTH:
@@ -69,6 +72,4 @@ def suggest(request):
             {"title": page.title, "url": page.get_url(request), "type": str(type_label(page))}
             for page in service.suggestions(query, limit=SUGGESTION_COUNT)
         ]
-    response = JsonResponse({"query": query, "results": results})
-    patch_cache_control(response, public=True, max_age=SUGGESTION_MAX_AGE)
-    return response
+    return JsonResponse({"query": query, "results": results})

@@ -164,6 +164,20 @@ def test_suggestions_leave_out_drafts_and_private_pages(client, garden, site_tre
     assert [r["url"] for r in suggestions(client, "nl", "gedeelde")["results"]] == [visible.url]
 
 
+def test_cached_suggestions_follow_a_publish_and_a_page_made_private_at_once(client, garden, site_tree):
+    assert [r["title"] for r in suggestions(client, "nl", "groente")["results"]] == ["Groentetuin Zonnebloem"]
+
+    newer = factories.InitiativePageFactory(parent=site_tree.initiatives, title="Groenteruil Lindenhof")
+    newer.save_revision().publish()
+    assert [r["title"] for r in suggestions(client, "nl", "groente")["results"]] == [
+        "Groenteruil Lindenhof",
+        "Groentetuin Zonnebloem",
+    ]
+
+    PageViewRestriction.objects.create(page=newer, restriction_type=PageViewRestriction.LOGIN)
+    assert [r["title"] for r in suggestions(client, "nl", "groente")["results"]] == ["Groentetuin Zonnebloem"]
+
+
 def test_suggestions_are_at_most_eight_and_may_be_cached_briefly(client, site_tree):
     for n in range(12):
         factories.InitiativePageFactory(parent=site_tree.initiatives, title=f"Klimaattafel {n}")
