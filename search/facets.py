@@ -14,6 +14,7 @@ import hashlib
 from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
+from typing import NamedTuple
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
@@ -89,6 +90,11 @@ class Filter:
         """{value: number of rows of `queryset` that the option would keep}."""
         raise NotImplementedError
 
+    def partitions(self):
+        """Whether every row of a queryset is counted under exactly one option (a field
+        with one value per row), so that the counts add up to the number of rows."""
+        return False
+
     def selection(self, params):
         """The requested values this filter knows; unknown ones are ignored."""
         known = {value for value, _label in self.choices()}
@@ -121,6 +127,9 @@ class ChoiceFilter(Filter):
     def counts(self, queryset):
         rows = queryset.order_by().values(self.field_name).annotate(n=Count("pk"))
         return {str(row[self.field_name]): row["n"] for row in rows}
+
+    def partitions(self):
+        return "__" not in self.field_name  # a field of the page itself
 
 
 class RelatedChoiceFilter(Filter):
@@ -171,7 +180,24 @@ class ContentTypeFilter(Filter):
 
     def counts(self, queryset):
         rows = queryset.order_by().values("content_type_id").annotate(n=Count("pk"))
-        return {self.values_by_content_type.get(row["content_type_id"]): row["n"] for row in rows}
+        counts = {}
+        for row in rows:
+            value = self.values_by_content_type.get(row["content_type_id"])  # None: a type not offered
+            counts[value] = counts.get(value, 0) + row["n"]
+        return counts
+
+    def partitions(self):
+        return True
+
+
+class SnippetRow(NamedTuple):
+    """What the filters need of a theme or neighbourhood."""
+
+    pk: int
+    translation_key: object
+    locale_id: int
+    name: str
+    slug: str
 
 
 def snippet_rows(snippet_model):
@@ -181,7 +207,9 @@ def snippet_rows(snippet_model):
     key = f"search:snippets:{publiccache.generation()}:{snippet_model._meta.label_lower}"
     rows = cache.get(key)
     if rows is None:
-        rows = list(snippet_model.objects.order_by("name"))
+        # Plain tuples: a model instance costs ten times as much to keep in the cache.
+        fields = SnippetRow._fields
+        rows = [SnippetRow(*values) for values in snippet_model.objects.order_by("name").values_list(*fields)]
         cache.set(key, rows, publiccache.timeout())
     return rows
 
@@ -242,20 +270,52 @@ class TaxonomyFilter(Filter):
 
     def counts(self, queryset):
         pks = queryset.order_by().values("pk")
-        grouped = [
-            through.objects.filter(**{f"{source}__in": pks})
-            .order_by()
-            .values(snippet=F(f"{target}_id"))
-            .annotate(n=Count(source))
-            for through, source, target in self.through
-        ]
-        rows = grouped[0].union(*grouped[1:], all=True) if len(grouped) > 1 else grouped[0]
+        if len(self.through) == 1:
+            through, source, target = self.through[0]
+            grouped = (
+                through.objects.filter(**{f"{source}__in": pks})
+                .order_by()
+                .values(snippet=F(f"{target}_id"))
+                .annotate(n=Count(source))
+            )
+            rows = [(row["snippet"], row["n"]) for row in grouped]
+        else:
+            rows = self._counts_over_types(pks)
         counts = {}
-        for row in rows:
-            slug = self.slug_of_id.get(row["snippet"])
+        for snippet_id, n in rows:
+            slug = self.slug_of_id.get(snippet_id)
             if slug is not None:
-                counts[slug] = counts.get(slug, 0) + row["n"]
+                counts[slug] = counts.get(slug, 0) + n
         return counts
+
+    def _counts_over_types(self, pks):
+        """(snippet id, pages) over the relation tables of every page type at once:
+        `pks` (the words' matches, on the search page) is then looked up once, where a
+        grouped query per table, joined by UNION, made the database match the words once
+        for each table (four times the time, on 10,000 initiatives).
+
+        Raw SQL only to put the UNION inside the query: each part, and `pks`, is the SQL
+        the ORM compiles for it, with its parameters."""
+        db = pks.db
+        connection = connections[db]
+        quote = connection.ops.quote_name
+        parts, params = [], []
+        for through, source, target in self.through:
+            rows = through.objects.order_by().values(m_page=F(source), m_snippet=F(f"{target}_id"))
+            sql, part_params = rows.query.get_compiler(using=db).as_sql()
+            parts.append(sql)
+            params.extend(part_params)
+        try:
+            pks_sql, pks_params = pks.query.get_compiler(using=db).as_sql()
+        except EmptyResultSet:
+            return []
+        sql = (
+            f"SELECT u.{quote('m_snippet')}, COUNT(*) FROM ({' UNION ALL '.join(parts)}) u "  # noqa: S608
+            f"WHERE u.{quote('m_page')} IN ({pks_sql}) GROUP BY u.{quote('m_snippet')}"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, *pks_params])
+            return cursor.fetchall()
 
 
 class WhenFilter(Filter):
@@ -327,7 +387,10 @@ def narrow(queryset, filters, params, *, total=False):
         if counts is None:
             counts = {f.name: f.counts(narrowed(leave_out=f.name)) for f in filters}
         if total and count is None:
-            count = narrowed().count()
+            # A filter with nothing selected whose options split the rows (a type, a
+            # status) has counted them already: one COUNT query fewer.
+            sums = [sum(counts[f.name].values()) for f in filters if not selected[f.name] and f.partitions()]
+            count = sums[0] if sums else narrowed().count()
         if key:
             cache.set(key, {"facets": counts, "total": count}, publiccache.timeout())
     facets = [f.facet(counts.get(f.name, {}), selected[f.name]) for f in filters]
