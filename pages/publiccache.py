@@ -21,26 +21,35 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 from .models import MunicipalitySettings, Neighbourhood, Theme
 
 GENERATION_KEY = "publiccache:generation"
+#: A generation of its own for the sites and the municipality settings, which change
+#: far less often than pages are published (CachedSiteMiddleware).
+SITES_GENERATION_KEY = "publiccache:sites-generation"
 
 
 def timeout():
     return getattr(settings, "MEEDOEN_PUBLIC_CACHE_SECONDS", 60)
 
 
-def generation():
-    value = cache.get(GENERATION_KEY)
+def generation(name=GENERATION_KEY):
+    value = cache.get(name)
     if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
+        cache.add(name, 1, timeout=None)
+        value = cache.get(name, 1)
     return value
 
 
-def bump(**kwargs):
+def bump(name=GENERATION_KEY, **kwargs):
     """Start a new generation: every cached answer is out of date (a signal receiver)."""
     try:
-        cache.incr(GENERATION_KEY)
+        cache.incr(name)
     except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+        cache.set(name, 2, timeout=None)
+
+
+def bump_sites(**kwargs):
+    """A site or the settings changed: what pages show of them is out of date too."""
+    bump(SITES_GENERATION_KEY)
+    bump()
 
 
 def key(scope, request, *parts):
@@ -110,14 +119,15 @@ class CachedSiteMiddleware:
     """Hand Wagtail the request's Site and MunicipalitySettings from the cache, as
     `Site.find_for_request` and `MunicipalitySettings.for_request` keep them on the
     request: two queries fewer on every page. Saving or deleting a site or the settings
-    starts a new generation, as publishing does."""
+    starts a new generation of them (and of everything else, as publishing does); a
+    publish leaves them in the cache."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         hostname, port = split_domain_port(request._get_raw_host())[0], request.get_port()
-        prefix = f"publiccache:site:{generation()}:{hostname}:{port}"
+        prefix = f"publiccache:site:{generation(SITES_GENERATION_KEY)}:{hostname}:{port}"
         site = remember(f"{prefix}:site", lambda: Site._find_for_request(request))
         if site is not None:
             request._wagtail_site = site
@@ -145,6 +155,11 @@ def connect():
     for signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
         signal.connect(bump, dispatch_uid=f"publiccache-{id(signal)}")
     post_delete.connect(_bump_for_pages, dispatch_uid="publiccache-page-deleted")
-    for model in (Theme, Neighbourhood, get_image_model(), Site, MunicipalitySettings, PageViewRestriction):
+    for model in (Theme, Neighbourhood, get_image_model(), PageViewRestriction):
         post_save.connect(bump, sender=model, dispatch_uid=f"publiccache-saved-{model.__name__}")
         post_delete.connect(bump, sender=model, dispatch_uid=f"publiccache-deleted-{model.__name__}")
+    # A site's root page is part of the Site kept in the cache: a move renews them too.
+    post_page_move.connect(bump_sites, dispatch_uid="publiccache-sites-page-moved")
+    for model in (Site, MunicipalitySettings):
+        post_save.connect(bump_sites, sender=model, dispatch_uid=f"publiccache-saved-{model.__name__}")
+        post_delete.connect(bump_sites, sender=model, dispatch_uid=f"publiccache-deleted-{model.__name__}")

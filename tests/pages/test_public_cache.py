@@ -96,3 +96,16 @@ def test_saving_an_image_starts_a_new_generation(image):
     last = publiccache.generation()
     get_image_model().objects.filter(pk=image.pk).get().delete()
     assert publiccache.generation() > last
+
+
+def test_a_publish_keeps_the_site_and_its_settings_in_the_cache(client, published_pages, site_tree):
+    url = site_tree.initiatives.url
+    page_text(client, url)
+    page = factories.ContentPageFactory(parent=site_tree.home, title="Nieuws uit de wijk")
+    page.save_revision().publish()
+
+    with CaptureQueriesContext(connection) as after_publish:
+        text = page_text(client, url)
+    sql = " ".join(query["sql"] for query in after_publish.captured_queries)
+    assert "wagtailcore_site" not in sql and "pages_municipalitysettings" not in sql
+    assert "Meedoen Testwijk" in text
