@@ -205,6 +205,23 @@ def test_initiatives_overview_combines_theme_neighbourhood_and_need(client, city
     assert none.context["items"].paginator.count == 0
 
 
+def test_initiatives_overview_counts_right_with_every_filter_chosen(client, city, site_tree):
+    index = site_tree.initiatives.url
+    # Status chosen, so the number of results cannot come from the status counts.
+    ideas = client.get(index, {"theme": "wonen", "status": "idea"})
+    assert ideas.context["items"].paginator.count == 2
+    assert facet_counts(ideas, "status")["idea"] == ("2", False)
+    assert facet_counts(ideas, "status")["running"] == ("geen", True)
+
+    every = client.get(index, {"theme": "groen", "neighbourhood": "west", "status": "running", "need": "volunteers"})
+    assert [p.pk for p in every.context["items"]] == [city["tuin_west"].pk]
+    assert every.context["items"].paginator.count == 1
+    assert facet_counts(every, "theme") == {"groen": ("1", False), "sport": ("geen", True), "wonen": ("geen", True)}
+    assert facet_counts(every, "neighbourhood") == {"oost": ("geen", True), "west": ("1", False)}
+    assert facet_counts(every, "status")["running"] == ("1", False)
+    assert facet_counts(every, "need")["volunteers"] == ("1", False)
+
+
 def test_initiatives_overview_sorts(client, city, site_tree):
     titles = [p.title for p in client.get(site_tree.initiatives.url, {"sort": "title"}).context["items"]]
     assert titles == sorted(titles)
