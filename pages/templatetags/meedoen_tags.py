@@ -826,7 +826,7 @@ def _card_template():
     return template, _source_version(getattr(template.template, "source", ""))
 
 
-def _card_cache_key(card, url, heading_level, template_version):
+def _card_cache_key(card, url, heading_level, template_version, generation):
     """A key made of what the page itself says and of the public cache's generation,
     so a cached card is never out of date: a title, status or image choice is part of
     the key, and the themes of a page (or their names), its image file and the template
@@ -836,7 +836,7 @@ def _card_cache_key(card, url, heading_level, template_version):
     page = card.page
     facts = [
         template_version,
-        publiccache.generation(),
+        generation,
         translation.get_language(),
         heading_level,
         card.kind,
@@ -864,7 +864,8 @@ def render_cards(context, card_list, heading_level=3):
         return []
     request = context.get("request")
     template, version = _card_template()
-    keys = [_card_cache_key(card, card.page.get_url(request), heading_level, version) for card in card_list]
+    generation = publiccache.generation()  # one cache lookup for the whole list
+    keys = [_card_cache_key(card, card.page.get_url(request), heading_level, version, generation) for card in card_list]
     found = cache.get_many(keys)
     missing = [card for card, key in zip(card_list, keys, strict=True) if key not in found and not card.filled]
     _fill_cards(context, missing)
