@@ -24,6 +24,12 @@ GENERATION_KEY = "publiccache:generation"
 #: A generation of its own for the sites and the municipality settings, which change
 #: far less often than pages are published (CachedSiteMiddleware).
 SITES_GENERATION_KEY = "publiccache:sites-generation"
+#: A generation of its own for the cards of listings (pages/templatetags/meedoen_tags.py):
+#: a card's key holds what its page says (title, status, when it was last published), so
+#: a publish needs to renew only the card of the page published; what a card shows of
+#: other rows (a theme's name, an image's file) renews them all. The lists of themes and
+#: neighbourhoods the filters offer (search/facets.py) are kept under it too.
+CARDS_GENERATION_KEY = "publiccache:cards-generation"
 
 
 def timeout():
@@ -46,10 +52,17 @@ def bump(name=GENERATION_KEY, **kwargs):
         cache.set(name, 2, timeout=None)
 
 
+def bump_cards(**kwargs):
+    """A theme, neighbourhood or image changed: the cards that show it are out of date,
+    and so is everything else kept (the filters list the themes and neighbourhoods)."""
+    bump(CARDS_GENERATION_KEY)
+    bump()
+
+
 def bump_sites(**kwargs):
     """A site or the settings changed: what pages show of them is out of date too."""
     bump(SITES_GENERATION_KEY)
-    bump()
+    bump_cards()
 
 
 def key(scope, request, *parts):
@@ -155,9 +168,11 @@ def connect():
     for signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
         signal.connect(bump, dispatch_uid=f"publiccache-{id(signal)}")
     post_delete.connect(_bump_for_pages, dispatch_uid="publiccache-page-deleted")
-    for model in (Theme, Neighbourhood, get_image_model(), PageViewRestriction):
-        post_save.connect(bump, sender=model, dispatch_uid=f"publiccache-saved-{model.__name__}")
-        post_delete.connect(bump, sender=model, dispatch_uid=f"publiccache-deleted-{model.__name__}")
+    post_save.connect(bump, sender=PageViewRestriction, dispatch_uid="publiccache-saved-PageViewRestriction")
+    post_delete.connect(bump, sender=PageViewRestriction, dispatch_uid="publiccache-deleted-PageViewRestriction")
+    for model in (Theme, Neighbourhood, get_image_model()):
+        post_save.connect(bump_cards, sender=model, dispatch_uid=f"publiccache-saved-{model.__name__}")
+        post_delete.connect(bump_cards, sender=model, dispatch_uid=f"publiccache-deleted-{model.__name__}")
     # A site's root page is part of the Site kept in the cache: a move renews them too.
     post_page_move.connect(bump_sites, dispatch_uid="publiccache-sites-page-moved")
     for model in (Site, MunicipalitySettings):

@@ -15,6 +15,7 @@ import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from django import template
@@ -819,20 +820,35 @@ def _source_version(source):
     return hashlib.md5(source.encode(), usedforsecurity=False).hexdigest()
 
 
+@lru_cache(maxsize=1)
+def _catalogs_version():
+    """A hash of the compiled translation catalogs (name, size and time of each), once
+    per process: a release with new translations renews every card."""
+    facts = []
+    for directory in settings.LOCALE_PATHS:
+        for catalog in sorted(Path(directory).glob("*/LC_MESSAGES/*.mo")):
+            stat = catalog.stat()
+            facts.append((str(catalog), stat.st_size, stat.st_mtime_ns))
+    return hashlib.md5(repr(facts).encode(), usedforsecurity=False).hexdigest()
+
+
 def _card_template():
     """The card template (through the template loaders, so an edited template is picked
-    up as usual) and a hash of its source, part of every card's cache key."""
+    up as usual) and a hash of its source and of the catalogs, part of every card's
+    cache key."""
     template = get_template(CARD_TEMPLATE)
-    return template, _source_version(getattr(template.template, "source", ""))
+    return template, _source_version(getattr(template.template, "source", "")) + _catalogs_version()
 
 
 def _card_cache_key(card, url, heading_level, template_version, generation):
-    """A key made of what the page itself says and of the public cache's generation,
-    so a cached card is never out of date: a title, status or image choice is part of
-    the key, and the themes of a page (or their names), its image file and the template
-    change only with a publish, a saved theme, neighbourhood or image (a new
-    generation, pages/publiccache.py) or an edited template (its hash). The key needs
-    no query: a card found in the cache costs none."""
+    """A key made of what the page itself says and of the cards' generation, so a cached
+    card is never out of date: a title, status, image choice or publish is part of the
+    key (the themes of a live page change only with a publish, which sets
+    `last_published_at`), and the names of themes and neighbourhoods, the image files,
+    the template and its translations change only with a saved theme, neighbourhood or
+    image (a new cards generation, pages/publiccache.py), an edited template (its hash)
+    or a new release (the catalogs' hash). A publish of one page leaves the other cards
+    in the cache. The key needs no query: a card found in the cache costs none."""
     page = card.page
     facts = [
         template_version,
@@ -864,7 +880,7 @@ def render_cards(context, card_list, heading_level=3):
         return []
     request = context.get("request")
     template, version = _card_template()
-    generation = publiccache.generation()  # one cache lookup for the whole list
+    generation = publiccache.generation(publiccache.CARDS_GENERATION_KEY)  # one lookup for the list
     keys = [_card_cache_key(card, card.page.get_url(request), heading_level, version, generation) for card in card_list]
     found = cache.get_many(keys)
     missing = [card for card, key in zip(card_list, keys, strict=True) if key not in found and not card.filled]

@@ -2,6 +2,8 @@
 footer) and the cards are kept in the cache until something they show changes: every
 change below is on the next page, without waiting for the cache to expire."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -81,21 +83,69 @@ def test_a_retitled_initiative_shows_on_its_card_at_once(client, published_pages
     assert "Buurtmoestuin met kas" in page_text(client, url)
 
 
-def test_saving_an_image_starts_a_new_generation(image):
+def test_saving_an_image_starts_a_new_generation_of_the_cards(image):
     """A card keeps the rendition of its image until the image is saved again (a new
     file or focal point): that starts a new generation of every cached card."""
-    before = publiccache.generation()
+
+    def generations():
+        return publiccache.generation(), publiccache.generation(publiccache.CARDS_GENERATION_KEY)
+
+    def both_newer(before):
+        return all(now > then for now, then in zip(generations(), before, strict=True))
+
+    before = generations()
     image.title = "Bewoners in de moestuin, zomer"
     image.save()
-    assert publiccache.generation() > before
+    assert both_newer(before)
 
-    later = publiccache.generation()
+    later = generations()
     factories.ImageFactory(title="Nieuw")
-    assert publiccache.generation() > later
+    assert both_newer(later)
 
-    last = publiccache.generation()
+    last = generations()
     get_image_model().objects.filter(pk=image.pk).get().delete()
-    assert publiccache.generation() > last
+    assert both_newer(last)
+
+
+def card_pages_filled(captured):
+    """The ids of the pages whose cards were made anew: the pages whose themes and
+    neighbourhoods the cards' one query (meedoen_tags._taxonomy_for) fetched."""
+    ids = set()
+    for query in captured.captured_queries:
+        if "'themes'" in query["sql"]:
+            for found in re.findall(r"rel\.\w+ IN \(([\d, ]+)\)", query["sql"]):
+                ids.update(int(pk) for pk in found.split(","))
+    return ids
+
+
+def test_a_publish_makes_only_the_card_of_the_page_published_anew(client, published_pages, site_tree, theme):
+    url = site_tree.initiatives.url
+    others = [
+        factories.InitiativePageFactory(parent=site_tree.initiatives, title=f"Initiatief {n}", themes=[theme])
+        for n in range(3)
+    ]
+    with CaptureQueriesContext(connection) as first:
+        page_text(client, url)
+    assert {page.pk for page in others} <= card_pages_filled(first)
+
+    initiative = others[0]
+    initiative.title = "Buurtmoestuin met kas"
+    initiative.save_revision().publish()
+    with CaptureQueriesContext(connection) as after_publish:
+        text = page_text(client, url)
+    assert "Buurtmoestuin met kas" in text
+    assert "Initiatief 1" in text and "Initiatief 2" in text
+    assert card_pages_filled(after_publish) == {initiative.pk}
+
+
+def test_a_renamed_theme_shows_on_every_card_at_once(client, published_pages, site_tree, theme):
+    url = site_tree.initiatives.url
+    assert theme.name in page_text(client, url)
+
+    theme.name = "Groen en water"
+    theme.save()
+    text = page_text(client, url)
+    assert text.count("Groen en water") >= 2  # the filter's option and the initiative's card
 
 
 def test_a_publish_keeps_the_site_and_its_settings_in_the_cache(client, published_pages, site_tree):
