@@ -4,13 +4,17 @@ A filter reads its values from the query string (several values of one filter me
 of these"; different filters combine: "this theme *and* this neighbourhood"), narrows a
 queryset, and counts for each of its options how many results there would be. Counts are
 those of the other filters' selection, so an option's count is what choosing it gives;
-options with no results stay visible, marked as empty. Each count is one grouped query
-over the matching set, whatever its size: the number of queries per page is fixed. The
-counts (and an overview's number of results) are cached until the next publish
-(pages/publiccache.py's generation).
+options with no results stay visible, marked as empty.
+
+All counts (and the number of results) come from one SQL statement, whatever the number
+of rows (`count_everything`): the matching set (the words' matches, or an overview's
+pages) is found once, kept as a materialised common table expression, and every facet is
+a grouped query over it or over the part of it the other filters' selection keeps. The
+counts are cached until the next publish (pages/publiccache.py's generation).
 """
 
 import hashlib
+from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
@@ -19,8 +23,8 @@ from typing import NamedTuple
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
-from django.db import connections
-from django.db.models import Count, F, Q
+from django.db import DatabaseError, connections
+from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -86,9 +90,24 @@ class Filter:
         `condition` tests the primary key against). None for the other filters."""
         return None
 
-    def counts(self, queryset):
-        """{value: number of rows of `queryset` that the option would keep}."""
+    def columns(self):
+        """The fields of the queryset's rows that `where` and `grouped` read (kept in the
+        matching set, see `count_everything`)."""
+        return []
+
+    def where(self, values, sql):
+        """SQL and parameters of the condition `condition(values)` on a row of the
+        matching set (`sql.column(field)`, `sql.pk`)."""
         raise NotImplementedError
+
+    def grouped(self, rows, sql):
+        """SQL and parameters of (v, n): for each option, the number of rows of the set
+        `rows` (a common table expression's name) that it keeps."""
+        raise NotImplementedError
+
+    def counts_from(self, rows):
+        """{value: count} from the (v, n) rows of `grouped`, v as text."""
+        return {value: n for value, n in rows if value is not None}
 
     def partitions(self):
         """Whether every row of a queryset is counted under exactly one option (a field
@@ -124,9 +143,16 @@ class ChoiceFilter(Filter):
     def condition(self, values):
         return Q(**{f"{self.field_name}__in": values})
 
-    def counts(self, queryset):
-        rows = queryset.order_by().values(self.field_name).annotate(n=Count("pk"))
-        return {str(row[self.field_name]): row["n"] for row in rows}
+    def columns(self):
+        return [self.field_name]
+
+    def where(self, values, sql):
+        column = sql.column(self.field_name)
+        return f"{column} IN ({', '.join(['%s'] * len(values))})", sql.prepared(self.field_name, values)
+
+    def grouped(self, rows, sql):
+        column = sql.column(self.field_name)
+        return f"SELECT {column} AS v, COUNT(*) AS n FROM {rows} GROUP BY {column}", []  # noqa: S608
 
     def partitions(self):
         return "__" not in self.field_name  # a field of the page itself
@@ -150,14 +176,19 @@ class RelatedChoiceFilter(Filter):
     def condition(self, values):
         return Q(pk__in=self.page_ids(values))
 
-    def counts(self, queryset):
-        rows = (
-            self.related_model.objects.filter(**{f"{self.page_field}_id__in": queryset.order_by().values("pk")})
-            .order_by()
-            .values(self.field_name)
-            .annotate(n=Count(f"{self.page_field}_id", distinct=True))
+    def where(self, values, sql):
+        return sql.pk_in(self.page_ids(values))
+
+    def grouped(self, rows, sql):
+        meta = self.related_model._meta
+        page, value = (sql.quote(meta.get_field(name).column) for name in (self.page_field, self.field_name))
+        # The distinct (page, value) pairs first: a page counts once per value, and
+        # PostgreSQL counts DISTINCT by sorting, where a grouping hashes.
+        pairs = (
+            f"SELECT DISTINCT r.{page} AS p, r.{value} AS v FROM {sql.quote(meta.db_table)} r "  # noqa: S608
+            f"JOIN {rows} s ON s.{sql.pk} = r.{page}"
         )
-        return {str(row[self.field_name]): row["n"] for row in rows}
+        return f"SELECT d.v AS v, COUNT(*) AS n FROM ({pairs}) d GROUP BY d.v", []  # noqa: S608
 
 
 class ContentTypeFilter(Filter):
@@ -178,12 +209,22 @@ class ContentTypeFilter(Filter):
     def condition(self, values):
         return Q(content_type_id__in=[self.content_types[value] for value in values])
 
-    def counts(self, queryset):
-        rows = queryset.order_by().values("content_type_id").annotate(n=Count("pk"))
+    def columns(self):
+        return ["content_type_id"]
+
+    def where(self, values, sql):
+        ids = [self.content_types[value] for value in values]
+        return f"{sql.column('content_type_id')} IN ({', '.join(['%s'] * len(ids))})", ids
+
+    def grouped(self, rows, sql):
+        column = sql.column("content_type_id")
+        return f"SELECT {column} AS v, COUNT(*) AS n FROM {rows} GROUP BY {column}", []  # noqa: S608
+
+    def counts_from(self, rows):
         counts = {}
-        for row in rows:
-            value = self.values_by_content_type.get(row["content_type_id"])  # None: a type not offered
-            counts[value] = counts.get(value, 0) + row["n"]
+        for content_type, n in rows:
+            value = self.values_by_content_type.get(int(content_type))  # None: a type not offered
+            counts[value] = counts.get(value, 0) + n
         return counts
 
     def partitions(self):
@@ -202,9 +243,10 @@ class SnippetRow(NamedTuple):
 
 def snippet_rows(snippet_model):
     """Every theme or neighbourhood (`snippet_model`), of every language, by name: from
-    the cache until the public cache's next generation, which saving or deleting one
-    starts (pages/publiccache.py)."""
-    key = f"search:snippets:{publiccache.generation()}:{snippet_model._meta.label_lower}"
+    the cache until the next generation of the cards, which saving or deleting one
+    starts (pages/publiccache.py), and a publish does not."""
+    generation = publiccache.generation(publiccache.CARDS_GENERATION_KEY)
+    key = f"search:snippets:{generation}:{snippet_model._meta.label_lower}"
     rows = cache.get(key)
     if rows is None:
         # Plain tuples: a model instance costs ten times as much to keep in the cache.
@@ -236,12 +278,13 @@ class TaxonomyFilter(Filter):
         by_key = {snippet.translation_key: snippet.slug for snippet in self.snippets}
         for snippet in rows:
             self.slug_of_id[snippet.pk] = by_key.get(snippet.translation_key)
-        self.through = []
+        self.through = []  # (through model, its page field's attname, its snippet field's name)
+        self.tables = []  # (through table, page column, snippet column)
         for model in models:
             relation = model._meta.get_field(field_name)
-            self.through.append(
-                (relation.remote_field.through, f"{relation.m2m_field_name()}_id", relation.m2m_reverse_field_name())
-            )
+            through = relation.remote_field.through
+            self.through.append((through, f"{relation.m2m_field_name()}_id", relation.m2m_reverse_field_name()))
+            self.tables.append((through._meta.db_table, relation.m2m_column_name(), relation.m2m_reverse_name()))
 
     def choices(self):
         return [(snippet.slug, snippet.name) for snippet in self.snippets]
@@ -268,54 +311,27 @@ class TaxonomyFilter(Filter):
     def condition(self, values):
         return reduce(or_, (Q(pk__in=self._page_ids(*through, values)) for through in self.through))
 
-    def counts(self, queryset):
-        pks = queryset.order_by().values("pk")
-        if len(self.through) == 1:
-            through, source, target = self.through[0]
-            grouped = (
-                through.objects.filter(**{f"{source}__in": pks})
-                .order_by()
-                .values(snippet=F(f"{target}_id"))
-                .annotate(n=Count(source))
-            )
-            rows = [(row["snippet"], row["n"]) for row in grouped]
-        else:
-            rows = self._counts_over_types(pks)
+    def where(self, values, sql):
+        parts = [sql.pk_in(self._page_ids(*through, values)) for through in self.through]
+        return " OR ".join(f"({part})" for part, _params in parts), [p for _sql, params in parts for p in params]
+
+    def grouped(self, rows, sql):
+        # Over several page types (the site search), the relation tables of all of them
+        # at once: one join with the matching set, not one per table.
+        q = sql.quote
+        tables = " UNION ALL ".join(
+            f"SELECT {q(page)} AS p, {q(snippet)} AS v FROM {q(table)}"  # noqa: S608
+            for table, page, snippet in self.tables
+        )
+        return f"SELECT u.v AS v, COUNT(*) AS n FROM ({tables}) u JOIN {rows} s ON s.{sql.pk} = u.p GROUP BY u.v", []  # noqa: S608
+
+    def counts_from(self, rows):
         counts = {}
         for snippet_id, n in rows:
-            slug = self.slug_of_id.get(snippet_id)
+            slug = self.slug_of_id.get(int(snippet_id))
             if slug is not None:
                 counts[slug] = counts.get(slug, 0) + n
         return counts
-
-    def _counts_over_types(self, pks):
-        """(snippet id, pages) over the relation tables of every page type at once:
-        `pks` (the words' matches, on the search page) is then looked up once, where a
-        grouped query per table, joined by UNION, made the database match the words once
-        for each table (four times the time, on 10,000 initiatives).
-
-        Raw SQL only to put the UNION inside the query: each part, and `pks`, is the SQL
-        the ORM compiles for it, with its parameters."""
-        db = pks.db
-        connection = connections[db]
-        quote = connection.ops.quote_name
-        parts, params = [], []
-        for through, source, target in self.through:
-            rows = through.objects.order_by().values(m_page=F(source), m_snippet=F(f"{target}_id"))
-            sql, part_params = rows.query.get_compiler(using=db).as_sql()
-            parts.append(sql)
-            params.extend(part_params)
-        try:
-            pks_sql, pks_params = pks.query.get_compiler(using=db).as_sql()
-        except EmptyResultSet:
-            return []
-        sql = (
-            f"SELECT u.{quote('m_snippet')}, COUNT(*) FROM ({' UNION ALL '.join(parts)}) u "  # noqa: S608
-            f"WHERE u.{quote('m_page')} IN ({pks_sql}) GROUP BY u.{quote('m_snippet')}"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, *pks_params])
-            return cursor.fetchall()
 
 
 class WhenFilter(Filter):
@@ -331,10 +347,21 @@ class WhenFilter(Filter):
         now = timezone.now()
         return reduce(or_, (Q(end__gte=now) if value == "upcoming" else Q(end__lt=now) for value in values))
 
-    def counts(self, queryset):
-        now = timezone.now()
-        return queryset.order_by().aggregate(
-            upcoming=Count("pk", filter=Q(end__gte=now)), past=Count("pk", filter=Q(end__lt=now))
+    def columns(self):
+        return ["end"]
+
+    def where(self, values, sql):
+        now = sql.prepared("end", [timezone.now()])
+        end = sql.column("end")
+        parts = [f"{end} >= %s" if value == "upcoming" else f"{end} < %s" for value in values]
+        return " OR ".join(parts), now * len(parts)
+
+    def grouped(self, rows, sql):
+        end = sql.column("end")
+        return (
+            f"SELECT CASE WHEN {end} >= %s THEN 'upcoming' WHEN {end} < %s THEN 'past' END AS v, COUNT(*) AS n "  # noqa: S608
+            f"FROM {rows} GROUP BY 1",
+            sql.prepared("end", [timezone.now()]) * 2,
         )
 
 
@@ -384,17 +411,127 @@ def narrow(queryset, filters, params, *, total=False):
     cached = (cache.get(key) if key else None) or {}
     counts, count = cached.get("facets"), cached.get("total")
     if counts is None or (total and count is None):
-        if counts is None:
-            counts = {f.name: f.counts(narrowed(leave_out=f.name)) for f in filters}
-        if total and count is None:
-            # A filter with nothing selected whose options split the rows (a type, a
-            # status) has counted them already: one COUNT query fewer.
-            sums = [sum(counts[f.name].values()) for f in filters if not selected[f.name] and f.partitions()]
-            count = sums[0] if sums else narrowed().count()
+        counts, count = count_everything(queryset, filters, selected)
         if key:
             cache.set(key, {"facets": counts, "total": count}, publiccache.timeout())
     facets = [f.facet(counts.get(f.name, {}), selected[f.name]) for f in filters]
     return Narrowed(queryset=narrowed(), facets=facets, selected=selected, total=count if total else None)
+
+
+class SetSQL:
+    """What the filters' SQL needs to know of the matching set: its columns' names
+    (`column(field)`, `pk`), quoting, and values as the database takes them."""
+
+    def __init__(self, queryset, columns):
+        self.queryset, self.db = queryset, queryset.db
+        self.connection = connections[self.db]
+        self.quote = self.connection.ops.quote_name
+        self.pk = self.quote("m_pk")
+        self.aliases = {name: f"m_{index}" for index, name in enumerate(columns)}
+
+    def column(self, field_name):
+        return self.quote(self.aliases[field_name])
+
+    def prepared(self, field_name, values):
+        field = self.queryset.model._meta.get_field(field_name)
+        return [field.get_db_prep_value(field.to_python(value), self.connection) for value in values]
+
+    def compiled(self, queryset):
+        return queryset.query.get_compiler(using=self.db).as_sql()
+
+    def pk_in(self, queryset):
+        sql, params = self.compiled(queryset)
+        return f"{self.pk} IN ({sql})", params
+
+    def base(self):
+        """The matching set: its primary keys and the columns the filters read."""
+        names = {"m_pk": F("pk"), **{alias: F(name) for name, alias in self.aliases.items()}}
+        return self.compiled(self.queryset.order_by().values(**names))
+
+    def materialized(self):
+        """`AS MATERIALIZED` where the database knows it (SQLite 3.35 and later; every
+        PostgreSQL Django supports): the set is then found once, however often it is read."""
+        if self.connection.vendor == "sqlite" and self.connection.Database.sqlite_version_info < (3, 35):
+            return "AS"
+        return "AS MATERIALIZED"
+
+
+def count_everything(queryset, filters, selected):
+    """({filter name: {value: count}}, number of rows narrowed by every filter) in one
+    statement.
+
+    The matching set (`queryset`) is a materialised common table expression, found once
+    (the words are matched once); each filter's options are counted over the rows that
+    the *other* filters' selection keeps: a further expression over the first for each
+    filter with values selected, and the set narrowed by all of them for the others. A
+    grouped query per filter, joined by UNION ALL, and the number of rows: a filter with
+    nothing selected whose options split the rows (a type, a status) counts them
+    already; otherwise a COUNT of its own."""
+    columns = list(dict.fromkeys(column for f in filters for column in f.columns()))
+    sql = SetSQL(queryset, columns)
+    try:
+        base_sql, base_params = sql.base()
+    except EmptyResultSet:
+        return {f.name: {} for f in filters}, 0
+    params = list(base_params)
+    expressions = [f"m_base {sql.materialized()} ({base_sql})"]
+    sets = {}  # the names of the filters applied -> the expression's name
+
+    def rows_for(applied):
+        applied = tuple(f.name for f in filters if f.name in applied and selected[f.name])
+        if not applied:
+            return "m_base"
+        if applied not in sets:
+            conditions = []
+            for f in filters:
+                if f.name in applied:
+                    condition, condition_params = f.where(selected[f.name], sql)
+                    conditions.append(f"({condition})")
+                    params.extend(condition_params)
+            sets[applied] = f"m_set{len(sets)}"
+            expressions.append(f"{sets[applied]} AS (SELECT * FROM m_base WHERE {' AND '.join(conditions)})")  # noqa: S608
+        return sets[applied]
+
+    everything = {f.name for f in filters}
+    parts = []
+    part_params = []
+    for index, f in enumerate(filters):
+        grouped, grouped_params = f.grouped(rows_for(everything - {f.name}), sql)
+        parts.append(f"SELECT {index} AS m_filter, CAST(g.v AS TEXT) AS m_value, g.n AS m_count FROM ({grouped}) g")  # noqa: S608
+        part_params.extend(grouped_params)
+    partitions = [f for f in filters if not selected[f.name] and f.partitions()]
+    if not partitions:
+        parts.append(f"SELECT -1, NULL, COUNT(*) FROM {rows_for(everything)}")  # noqa: S608
+    statement = f"WITH {', '.join(expressions)} {' UNION ALL '.join(parts)}"
+    rows = fetch_all(sql.connection, statement, [*params, *part_params])
+    by_filter = {index: [] for index in range(-1, len(filters))}
+    for index, value, n in rows:
+        by_filter[index].append((value, n))
+    counts = {f.name: f.counts_from(by_filter[index]) for index, f in enumerate(filters)}
+    if partitions:
+        total = sum(counts[partitions[0].name].values())
+    else:
+        total = by_filter[-1][0][1]
+    return counts, total
+
+
+def fetch_all(connection, statement, params):
+    """The rows of `statement`. On PostgreSQL without nested loops: the planner has no
+    statistics of a common table expression's rows, takes a filtered one for a few dozen
+    rows (of thousands) and then looks up each row in an index, one by one (95 ms where
+    hash joins take 25, on 10,000 initiatives). The setting is the session's for this one
+    statement; if the statement fails inside a transaction, its rollback resets it."""
+    with connection.cursor() as cursor:
+        if connection.vendor != "postgresql":
+            cursor.execute(statement, params)
+            return cursor.fetchall()
+        cursor.execute("SET enable_nestloop = off")
+        try:
+            cursor.execute(statement, params)
+            return cursor.fetchall()
+        finally:
+            with suppress(DatabaseError):  # an aborted transaction: its rollback resets it
+                cursor.execute("RESET enable_nestloop")
 
 
 def counts_key(queryset, selected):

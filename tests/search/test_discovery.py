@@ -238,6 +238,19 @@ def test_project_and_story_overviews_filter(client, city, site_tree):
     assert list(stories.context["items"]) == []
 
 
+def test_project_overview_counts_status_and_ladder_over_the_other_filters(client, city, site_tree):
+    factories.ParticipationProjectPageFactory(
+        parent=site_tree.projects, title="Parkeren in Oost", ladder_rung="codecide", status="completed"
+    )
+    response = client.get(site_tree.projects.url, {"ladder": "advise", "status": "open"})
+    assert [p.pk for p in response.context["items"]] == [city["project"].pk]
+    assert facet_counts(response, "ladder")["advise"] == ("1", False)
+    assert facet_counts(response, "ladder")["codecide"] == ("geen", True)  # it is completed
+    assert facet_counts(response, "status")["open"] == ("1", False)
+    assert facet_counts(response, "status")["completed"] == ("geen", True)  # it co-decides
+    assert facet_counts(response, "theme")["groen"] == ("1", False)
+
+
 def test_event_overview_filters_upcoming_and_past(client, site_tree, city):
     from datetime import timedelta
 
@@ -255,6 +268,12 @@ def test_event_overview_filters_upcoming_and_past(client, site_tree, city):
     assert facet_counts(response, "when") == {"upcoming": ("1", False), "past": ("1", False)}
     only_past = client.get(site_tree.events.url, {"when": "past"})
     assert list(only_past.context["upcoming_events"]) == []
+    assert facet_counts(only_past, "theme")["groen"] == ("1", False)  # the past event only
+    assert facet_counts(only_past, "when")["upcoming"] == ("2", False)
+
+
+def facet_statements(captured):
+    return [query["sql"] for query in captured.captured_queries if "m_base" in query["sql"]]
 
 
 def test_counts_are_cached_until_the_next_publish(client, city, site_tree, django_assert_max_num_queries):
@@ -262,8 +281,11 @@ def test_counts_are_cached_until_the_next_publish(client, city, site_tree, djang
     client.get(index, {"theme": "groen"})
     with django_assert_max_num_queries(30) as cold:
         client.get(index, {"theme": "wonen"})
-    with django_assert_max_num_queries(len(cold.captured_queries) - 3):
+    with django_assert_max_num_queries(len(cold.captured_queries) - 1) as warm:
         client.get(index, {"theme": "wonen"})
+    # Every count in one statement over the matching set (search.facets.count_everything).
+    assert len(facet_statements(cold)) == 1
+    assert not facet_statements(warm)
     factories.InitiativePageFactory(parent=site_tree.initiatives, themes=[city["themes"][1]])
     assert facet_counts(client.get(index, {"theme": "wonen"}), "theme")["wonen"] == ("3", False)
 
