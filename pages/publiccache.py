@@ -6,6 +6,7 @@ left) can be up to PUBLIC_CACHE_SECONDS old. With Redis configured every app ser
 shares the cache and the generation."""
 
 import hashlib
+from contextvars import ContextVar
 from functools import wraps
 
 from django.conf import settings
@@ -36,11 +37,24 @@ def timeout():
     return getattr(settings, "MEEDOEN_PUBLIC_CACHE_SECONDS", 60)
 
 
+GENERATION_KEYS = (GENERATION_KEY, SITES_GENERATION_KEY, CARDS_GENERATION_KEY)
+
+#: The generations as a request read them ({key: number}), while CachedSiteMiddleware
+#: handles it: read once, in one cache lookup (a Redis round trip), where the menu, the
+#: cards, the counts and the rest would each ask again.
+_request_generations = ContextVar("publiccache_generations", default=None)
+
+
 def generation(name=GENERATION_KEY):
+    known = _request_generations.get()
+    if known is not None and name in known:
+        return known[name]
     value = cache.get(name)
     if value is None:
         cache.add(name, 1, timeout=None)
         value = cache.get(name, 1)
+    if known is not None:
+        known[name] = value
     return value
 
 
@@ -50,6 +64,9 @@ def bump(name=GENERATION_KEY, **kwargs):
         cache.incr(name)
     except ValueError:
         cache.set(name, 2, timeout=None)
+    known = _request_generations.get()
+    if known is not None:
+        known.pop(name, None)  # the request that published reads the new one
 
 
 def bump_cards(**kwargs):
@@ -133,12 +150,19 @@ class CachedSiteMiddleware:
     `Site.find_for_request` and `MunicipalitySettings.for_request` keep them on the
     request: two queries fewer on every page. Saving or deleting a site or the settings
     starts a new generation of them (and of everything else, as publishing does); a
-    publish leaves them in the cache."""
+    publish leaves them in the cache. The generations are read once per request."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        token = _request_generations.set(cache.get_many(GENERATION_KEYS))
+        try:
+            return self.handle(request)
+        finally:
+            _request_generations.reset(token)
+
+    def handle(self, request):
         hostname, port = split_domain_port(request._get_raw_host())[0], request.get_port()
         prefix = f"publiccache:site:{generation(SITES_GENERATION_KEY)}:{hostname}:{port}"
         site = remember(f"{prefix}:site", lambda: Site._find_for_request(request))

@@ -5,7 +5,9 @@ change below is on the next page, without waiting for the cache to expire."""
 import re
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
+from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 from wagtail.models import Site
@@ -159,3 +161,48 @@ def test_a_publish_keeps_the_site_and_its_settings_in_the_cache(client, publishe
     sql = " ".join(query["sql"] for query in after_publish.captured_queries)
     assert "wagtailcore_site" not in sql and "pages_municipalitysettings" not in sql
     assert "Meedoen Testwijk" in text
+
+
+def test_a_request_reads_the_generations_in_one_lookup(client, published_pages, site_tree, monkeypatch):
+    """The menu, the cards, the counts and the private sections each need a generation:
+    with Redis, a round trip each, unless the request reads them once."""
+    url = site_tree.initiatives.url
+    page_text(client, url)
+    publiccache.bump()  # so that the next view computes (and looks up) everything anew
+    lookups = []
+    get, get_many = cache.get, cache.get_many
+    in_get_many = []  # the local-memory cache's get_many calls get for each key
+
+    def counting_get(key, *args, **kwargs):
+        if key in publiccache.GENERATION_KEYS and not in_get_many:
+            lookups.append(key)
+        return get(key, *args, **kwargs)
+
+    def counting_get_many(keys, *args, **kwargs):
+        if set(keys) & set(publiccache.GENERATION_KEYS):
+            lookups.append(tuple(keys))
+        in_get_many.append(True)
+        try:
+            return get_many(keys, *args, **kwargs)
+        finally:
+            in_get_many.pop()
+
+    monkeypatch.setattr(cache, "get", counting_get)
+    monkeypatch.setattr(cache, "get_many", counting_get_many)
+    with CaptureQueriesContext(connection) as cold:
+        page_text(client, url)
+    assert cold.captured_queries  # it did compute anew
+    assert lookups == [publiccache.GENERATION_KEYS]  # once, at the start of the request
+
+
+def test_a_publish_during_a_request_is_seen_by_the_rest_of_it(rf):
+    seen = []
+
+    def view(request):
+        seen.append(publiccache.generation())
+        publiccache.bump()
+        seen.append(publiccache.generation())
+        return HttpResponse()
+
+    publiccache.CachedSiteMiddleware(view)(rf.get("/"))
+    assert seen[1] > seen[0]
