@@ -4,8 +4,8 @@ Views call `site_search()` and never look at the backend. The configured engine
 (settings.SEARCH_ENGINE) matches the words:
 
 - the database backend (the default) matches in SQL, so the match stays a subquery and
-  the facet counts are grouped queries over it (search/facets.py): a fixed number of
-  queries however many pages match;
+  every facet count comes from one statement over it (search/facets.py), however many
+  pages match;
 - a search server (Elasticsearch 7/8/9, OpenSearch 2/3) matches the words, applies the
   filters and counts the facets with its aggregations, in one request (search/engine.py).
   When the server cannot be reached (or fails), the database backend answers instead,
