@@ -222,6 +222,15 @@ def test_initiatives_overview_counts_right_with_every_filter_chosen(client, city
     assert facet_counts(every, "need")["volunteers"] == ("1", False)
 
 
+def test_an_initiative_with_two_needs_of_one_kind_counts_once(client, city, site_tree):
+    before = facet_counts(client.get(site_tree.initiatives.url), "need")["volunteers"]
+    factories.InitiativePageFactory(
+        parent=site_tree.initiatives, needs=[("volunteers", "Opbouwen"), ("volunteers", "Opruimen")]
+    ).save_revision().publish()
+    after = facet_counts(client.get(site_tree.initiatives.url), "need")["volunteers"]
+    assert int(after[0]) == int(before[0]) + 1
+
+
 def test_initiatives_overview_sorts(client, city, site_tree):
     titles = [p.title for p in client.get(site_tree.initiatives.url, {"sort": "title"}).context["items"]]
     assert titles == sorted(titles)
