@@ -146,12 +146,10 @@ class ChoiceFilter(Filter):
         return [self.field_name]
 
     def where(self, values, sql):
-        column = sql.column(self.field_name)
-        return f"{column} IN ({', '.join(['%s'] * len(values))})", sql.prepared(self.field_name, values)
+        return sql.column_in(self.field_name, sql.prepared(self.field_name, values))
 
     def grouped(self, rows, sql):
-        column = sql.column(self.field_name)
-        return f"SELECT {column} AS v, COUNT(*) AS n FROM {rows} GROUP BY {column}", []  # noqa: S608
+        return sql.grouped_by(rows, self.field_name)
 
     def partitions(self):
         return "__" not in self.field_name  # a field of the page itself
@@ -211,12 +209,10 @@ class ContentTypeFilter(Filter):
         return ["content_type_id"]
 
     def where(self, values, sql):
-        ids = [self.content_types[value] for value in values]
-        return f"{sql.column('content_type_id')} IN ({', '.join(['%s'] * len(ids))})", ids
+        return sql.column_in("content_type_id", [self.content_types[value] for value in values])
 
     def grouped(self, rows, sql):
-        column = sql.column("content_type_id")
-        return f"SELECT {column} AS v, COUNT(*) AS n FROM {rows} GROUP BY {column}", []  # noqa: S608
+        return sql.grouped_by(rows, "content_type_id")
 
     def counts_from(self, rows):
         counts = {}
@@ -434,6 +430,16 @@ class SetSQL:
     def prepared(self, field_name, values):
         field = self.queryset.model._meta.get_field(field_name)
         return [field.get_db_prep_value(field.to_python(value), self.connection) for value in values]
+
+    def column_in(self, field_name, values):
+        """The condition that a row's `field_name` is one of `values` (as the database
+        takes them), with its parameters."""
+        return f"{self.column(field_name)} IN ({', '.join(['%s'] * len(values))})", list(values)
+
+    def grouped_by(self, rows, field_name):
+        """(v, n): the rows of the set `rows` per value of `field_name`."""
+        column = self.column(field_name)
+        return f"SELECT {column} AS v, COUNT(*) AS n FROM {rows} GROUP BY {column}", []  # noqa: S608
 
     def compiled(self, queryset):
         return queryset.query.get_compiler(using=self.db).as_sql()
