@@ -3,14 +3,22 @@ news feeds): answers are kept for PUBLIC_CACHE_SECONDS under a key that includes
 "generation" number. Publishing, unpublishing, moving or deleting any page starts a new
 generation, so an edit shows at once; only counts that change without a publish (seats
 left) can be up to PUBLIC_CACHE_SECONDS old. With Redis configured every app server
-shares the cache and the generation."""
+shares the cache and the generation.
+
+A publish or unpublish also records which page changed (`PageChange`), so that what it
+does not touch can stay (`kept`): the menu and the chrome of other pages, the private
+sections, the pitch form; and what it touches a little, the facet index of an overview
+(search/facets.py), is brought up to date by reading that page again."""
 
 import hashlib
+import time
 from contextvars import ContextVar
 from functools import wraps
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
@@ -45,28 +53,121 @@ GENERATION_KEYS = (GENERATION_KEY, SITES_GENERATION_KEY, CARDS_GENERATION_KEY)
 _request_generations = ContextVar("publiccache_generations", default=None)
 
 
+def _first_generation():
+    """Where a generation starts when the cache has none (a new or emptied cache): the
+    time in milliseconds, so a new count never meets the numbers of an earlier one (an
+    answer or a change kept under such a number would otherwise pass for a current one)."""
+    return time.time_ns() // 1_000_000
+
+
 def generation(name=GENERATION_KEY):
     known = _request_generations.get()
     if known is not None and name in known:
         return known[name]
     value = cache.get(name)
     if value is None:
-        cache.add(name, 1, timeout=None)
-        value = cache.get(name, 1)
+        cache.add(name, _first_generation(), timeout=None)
+        value = cache.get(name) or _first_generation()
     if known is not None:
         known[name] = value
     return value
 
 
 def bump(name=GENERATION_KEY, **kwargs):
-    """Start a new generation: every cached answer is out of date (a signal receiver)."""
+    """Start a new generation: every cached answer is out of date (a signal receiver).
+    Returns the new generation's number."""
     try:
-        cache.incr(name)
+        value = cache.incr(name)
     except ValueError:
-        cache.set(name, 2, timeout=None)
+        value = _first_generation() + 1
+        cache.set(name, value, timeout=None)
     known = _request_generations.get()
     if known is not None:
         known.pop(name, None)  # the request that published reads the new one
+    return value
+
+
+# --- What changed: answers kept across a publish that does not touch them ----------------
+
+#: At most this many changes are looked at to bring a kept answer up to date; after
+#: more, it is computed again.
+MAX_CHANGES = 50
+
+
+class PageChange(NamedTuple):
+    """A page published or unpublished: what a kept answer needs to tell whether it is
+    touched (see `kept`)."""
+
+    pk: int
+    translation_key: str
+    path: str
+    depth: int
+    content_type_id: int
+
+
+def _change_key(number):
+    return f"publiccache:change:{number}"
+
+
+def _record(change):
+    number = bump()
+    cache.set(_change_key(number), change, timeout())
+
+
+def page_changed(sender, instance, **kwargs):
+    """A page was published or unpublished: start a new generation that records which
+    page (a signal receiver). Once more after the transaction commits: an answer
+    computed in between, from the data before the commit, is then out of date too."""
+    change = PageChange(
+        instance.pk, str(instance.translation_key), instance.path, instance.depth, instance.content_type_id
+    )
+    _record(change)
+    transaction.on_commit(lambda: _record(change))
+
+
+def changes_since(number):
+    """The page changes of the generations after `number` up to the current one, oldest
+    first; None when one of them is not known (a theme saved, a page moved, a change
+    older than the cache keeps), so that everything must be computed again."""
+    current = generation()
+    if number == current:
+        return []
+    if not number < current <= number + MAX_CHANGES:
+        return None
+    keys = [_change_key(n) for n in range(number + 1, current + 1)]
+    found = cache.get_many(keys)
+    if len(found) != len(keys):
+        return None
+    return [found[key] for key in keys]
+
+
+def kept(cache_key, compute, refresh):
+    """`compute()`, kept in the cache under `cache_key` (without a generation) with the
+    generation it is up to date with. After a publish, `refresh(value, changes)` gets
+    the page changes since (`changes_since`) and returns the value up to date (the same
+    one when none of the changes touches it), or None to have it computed again; after
+    any other change it is computed again. So an answer that a publish does not touch
+    (the menu, after an initiative is published) stays, and one that it touches a little
+    (the facet counts) is brought up to date instead of computed from scratch."""
+    current = generation()
+    stored = cache.get(cache_key)
+    if stored is not None:
+        number, value = stored
+        if number == current:
+            return value
+        changes = changes_since(number)
+        value = refresh(value, changes) if changes is not None else None
+        if value is not None:
+            cache.set(cache_key, (current, value), timeout())
+            return value
+    value = compute()
+    cache.set(cache_key, (current, value), timeout())
+    return value
+
+
+def unchanged_by_pages(value, changes):
+    """A `refresh` for what no page publish touches (the private sections)."""
+    return value
 
 
 def bump_cards(**kwargs):
@@ -135,9 +236,10 @@ def private_q():
     """What `Page.objects.all().private_q()` gives (the pages in a private section and
     their descendants), from the cache until the next generation, which every saved or
     deleted view restriction and every moved page starts: one query fewer per list."""
-    sections = remember(
-        f"publiccache:private-sections:{generation()}",
+    sections = kept(
+        "publiccache:private-sections",
         lambda: list(PageViewRestriction.objects.values_list("page__path", "page__depth").distinct()),
+        unchanged_by_pages,
     )
     q = Q()
     for path, depth in sorted(sections):
@@ -189,7 +291,9 @@ def connect():
     unpublished, moved, renamed or deleted, and themes, neighbourhoods, images, sites, the
     municipality settings and view restrictions (a page made private) saved or deleted
     (called from PagesConfig.ready)."""
-    for signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
+    for signal in (page_published, page_unpublished):
+        signal.connect(page_changed, dispatch_uid=f"publiccache-{id(signal)}")
+    for signal in (page_slug_changed, post_page_move):
         signal.connect(bump, dispatch_uid=f"publiccache-{id(signal)}")
     post_delete.connect(_bump_for_pages, dispatch_uid="publiccache-page-deleted")
     post_save.connect(bump, sender=PageViewRestriction, dispatch_uid="publiccache-saved-PageViewRestriction")

@@ -153,6 +153,28 @@ class Chrome:
     municipality_pages: dict = field(default_factory=dict)
     locale: Locale | None = None
     language_of_locale: dict = field(default_factory=dict)  # locale id -> language code
+    # What a publish must touch to change it (`touched_by`): the translation keys and
+    # ids of the pages it shows, the paths of the page's ancestors (live or not), and
+    # the depth of the menu's pages (any page there may join the menu).
+    watched_keys: set = field(default_factory=set)
+    watched_pks: set = field(default_factory=set)
+    watched_paths: set = field(default_factory=set)
+    menu_depth: int = 0
+
+    def touched_by(self, change):
+        """Whether publishing or unpublishing a page (a publiccache.PageChange) can
+        change what this chrome shows."""
+        return (
+            change.depth <= self.menu_depth
+            or change.translation_key in self.watched_keys
+            or change.pk in self.watched_pks
+            or change.path in self.watched_paths
+        )
+
+
+def _refreshed_chrome(chrome, changes):
+    """The kept chrome, when no page published since shows in it (publiccache.kept)."""
+    return None if any(chrome.touched_by(change) for change in changes) else chrome
 
 
 def _chrome_pages(site, language, page, ancestor_paths, setting_ids):
@@ -223,6 +245,12 @@ def _build_chrome(context):
         setting_ids = {name: pk for name, pk in setting_ids.items() if pk}
 
     pages = _chrome_pages(site, language, page, ancestor_paths, list(setting_ids.values()))
+    chrome.watched_keys = {str(p.translation_key) for p in pages} | {str(site.root_page.translation_key)}
+    if page is not None:
+        chrome.watched_keys.add(str(page.translation_key))
+    chrome.watched_pks = {site.root_page_id, *setting_ids.values()}
+    chrome.watched_paths = set(ancestor_paths)
+    chrome.menu_depth = site.root_page.depth + 1
     locales = {p.locale_id: Locale(pk=p.locale_id, language_code=p.chrome_language_code) for p in pages}
     chrome.language_of_locale = {pk: locale.language_code for pk, locale in locales.items()}
 
@@ -270,7 +298,8 @@ def _build_chrome(context):
 
 def _chrome(context):
     """The Chrome of this request: built once per page, language and site, and kept in
-    the cache until the next publish (pages/publiccache.py)."""
+    the cache until a publish touches it (pages/publiccache.py's `kept`): publishing an
+    initiative leaves the menu and the chrome of every other page as they are."""
     return _once_per_request(context, "chrome", lambda: _cached_chrome(context))
 
 
@@ -281,8 +310,8 @@ def _cached_chrome(context):
         return _build_chrome(context)
     page = context.get("page")
     page_pk = page.pk if _is_routable_page(page) else None
-    key = f"publiccache:chrome:{publiccache.generation()}:{site.pk}:{_language_code()}:{page_pk}"
-    return publiccache.remember(key, lambda: _build_chrome(context))
+    key = f"publiccache:chrome:{site.pk}:{_language_code()}:{page_pk}"
+    return publiccache.kept(key, lambda: _build_chrome(context), _refreshed_chrome)
 
 
 def _active_locale(context):

@@ -206,3 +206,88 @@ def test_a_publish_during_a_request_is_seen_by_the_rest_of_it(rf):
 
     publiccache.CachedSiteMiddleware(view)(rf.get("/"))
     assert seen[1] > seen[0]
+
+
+# --- What a publish touches ----------------------------------------------------------------
+
+
+def test_a_publish_records_which_page_changed(published_pages):
+    start = publiccache.generation()
+    initiative = published_pages["initiative"]
+    initiative.save_revision().publish()
+    [change] = publiccache.changes_since(start)
+    assert change.pk == initiative.pk and change.path == initiative.path
+    assert change.translation_key == str(initiative.translation_key)
+    initiative.unpublish()
+    assert [c.pk for c in publiccache.changes_since(start)] == [initiative.pk, initiative.pk]
+
+
+def test_a_change_that_is_not_a_publish_is_not_known(published_pages, site_tree):
+    start = publiccache.generation()
+    factories.ThemeFactory(name="Cultuur", slug="cultuur", locale=site_tree.nl)  # a bump of its own
+    assert publiccache.changes_since(start) is None
+    later = publiccache.generation()
+    for _ in range(publiccache.MAX_CHANGES + 1):
+        published_pages["initiative"].save_revision().publish()
+    assert publiccache.changes_since(later) is None  # too many to bring anything up to date
+
+
+def test_the_publish_is_recorded_again_once_committed(published_pages, django_capture_on_commit_callbacks):
+    start = publiccache.generation()
+    with django_capture_on_commit_callbacks(execute=True):
+        published_pages["initiative"].save_revision().publish()
+    changes = publiccache.changes_since(start)
+    assert [c.pk for c in changes] == [published_pages["initiative"].pk] * 2
+
+
+def test_kept_answers_are_refreshed_or_computed_again():
+    computed = []
+
+    def compute():
+        computed.append(1)
+        return "answer"
+
+    def same(value, changes):
+        return value
+
+    assert publiccache.kept("test:kept", compute, same) == "answer"
+    assert publiccache.kept("test:kept", compute, same) == "answer"
+    publiccache._record(publiccache.PageChange(1, "key", "0001", 1, 1))
+    assert publiccache.kept("test:kept", compute, same) == "answer"
+    assert len(computed) == 1  # refreshed, not computed
+    publiccache._record(publiccache.PageChange(1, "key", "0001", 1, 1))
+    assert publiccache.kept("test:kept", compute, lambda value, changes: None) == "answer"
+    assert len(computed) == 2
+    publiccache.bump()  # not a page change: computed again
+    assert publiccache.kept("test:kept", compute, same) == "answer"
+    assert len(computed) == 3
+
+
+def test_a_new_cache_starts_past_every_earlier_generation():
+    cache.clear()
+    first = publiccache.generation()
+    cache.clear()
+    publiccache.bump()
+    assert publiccache.generation() > first
+
+
+def test_publishing_an_initiative_keeps_the_chrome_of_the_overview(client, published_pages, site_tree):
+    url = site_tree.initiatives.url
+    page_text(client, url)
+    published_pages["initiative"].save_revision().publish()
+    with CaptureQueriesContext(connection) as after:
+        page_text(client, url)
+    assert "chrome_language_code" not in " ".join(query["sql"] for query in after.captured_queries)
+    # Its own page's chrome (breadcrumbs, languages) is built again.
+    with CaptureQueriesContext(connection) as own:
+        page_text(client, published_pages["initiative"].url)
+    assert "chrome_language_code" in " ".join(query["sql"] for query in own.captured_queries)
+
+
+def test_a_retitled_overview_shows_in_the_breadcrumbs_of_its_pages_at_once(client, published_pages, site_tree):
+    initiative_url = published_pages["initiative"].url
+    page_text(client, initiative_url)
+    overview = site_tree.initiatives
+    overview.title = "Alle initiatieven van de stad"
+    overview.save_revision().publish()
+    assert "Alle initiatieven van de stad" in page_text(client, initiative_url)
