@@ -105,6 +105,7 @@ def measure(label, repeat, warmup, query, result_file, budget=20.0):
     from django.test.utils import CaptureQueriesContext
 
     from initiatives.models import InitiativePage
+    from pages.models import Theme
 
     assert not settings.DEBUG, "benchmark with DEBUG off"  # noqa: S101
     if connection.vendor == "postgresql":
@@ -120,6 +121,11 @@ def measure(label, repeat, warmup, query, result_file, budget=20.0):
     def publish():
         newest.save_revision().publish()
 
+    theme = Theme.objects.order_by("pk").first()
+
+    def save_theme():
+        theme.save()  # as an editor saving it unchanged: every card, menu and index afresh
+
     rows = []
     for name, kind, url in discovery_urls(query):
         for _ in range(warmup):
@@ -134,6 +140,12 @@ def measure(label, repeat, warmup, query, result_file, budget=20.0):
         publish()
         with CaptureQueriesContext(connection) as captured_cold:
             client.get(url)
+        # After a theme is saved: the whole public cache computed again (also what a cold
+        # cache costs, after a restart of Redis): reported, not held to the targets.
+        rebuilt = timed(client, url, max(repeat // 3, 2), budget, before=save_theme)
+        save_theme()
+        with CaptureQueriesContext(connection) as captured_rebuilt:
+            client.get(url)
         row = {
             "name": name,
             "kind": kind,
@@ -143,12 +155,15 @@ def measure(label, repeat, warmup, query, result_file, budget=20.0):
             "queries": len(captured.captured_queries),
             **{f"cold_{key}": value for key, value in figures(cold).items()},
             "cold_queries": len(captured_cold.captured_queries),
+            **{f"rebuilt_{key}": value for key, value in figures(rebuilt).items()},
+            "rebuilt_queries": len(captured_rebuilt.captured_queries),
         }
         rows.append(row)
         print(
             f"  {label}: {name:<36} {row['median_ms']:7.1f} ms median {row['p95_ms']:7.1f} ms p95 "
             f"{row['queries']:3d} q; after a publish {row['cold_median_ms']:7.1f} / {row['cold_p95_ms']:7.1f} ms "
-            f"{row['cold_queries']:3d} q",
+            f"{row['cold_queries']:3d} q; after a theme is saved {row['rebuilt_median_ms']:7.1f} / "
+            f"{row['rebuilt_p95_ms']:7.1f} ms {row['rebuilt_queries']:3d} q",
             flush=True,
         )
     result = {
@@ -176,10 +191,13 @@ def report(demo, large):
     print("Targets (large data set): p95 listing < 50 ms, search with facets < 100 ms, autocomplete < 30 ms;")
     print("the query count must not grow from the demo data (it may shrink: fewer images on the first page).")
     print("'warm': between publishes, the public cache filled; 'after publish': the first view after a")
-    print("publish (a new cache generation each time); the targets apply to both.")
+    print("publish (a new cache generation each time); the targets apply to both. 'theme saved': the")
+    print("first view after a theme is saved, when the whole public cache is computed again (as with an")
+    print("empty cache): reported, held to the query counts but not to the time targets.")
     header = (
         f"{'request':<36} {'status':>6} {'warm median':>11} {'p95':>6} {'queries':>7}"
-        f" {'after publish median':>20} {'p95':>6} {'queries':>7}  check"
+        f" {'after publish median':>20} {'p95':>6} {'queries':>7}"
+        f" {'theme saved median':>18} {'p95':>6} {'queries':>7}  check"
     )
     failures = 0
     for result, other in ((demo, None), (large, demo)):
@@ -196,8 +214,8 @@ def report(demo, large):
                 problems.append(f"status {row['status']}")
             if other is not None:
                 target = TARGETS[row["kind"]]
-                for prefix, what in (("", "warm"), ("cold_", "after publish")):
-                    if row[f"{prefix}p95_ms"] >= target:
+                for prefix, what in (("", "warm"), ("cold_", "after publish"), ("rebuilt_", "theme saved")):
+                    if prefix != "rebuilt_" and row[f"{prefix}p95_ms"] >= target:
                         problems.append(f"{what} p95 >= {target:g} ms")
                     earlier = before.get(row["name"], {}).get(f"{prefix}queries", 0)
                     if row[f"{prefix}queries"] > earlier:
@@ -207,6 +225,7 @@ def report(demo, large):
             cells = (
                 f"{row['status']:>6} {row['median_ms']:>11.1f} {row['p95_ms']:>6.1f} {row['queries']:>7}"
                 f" {row['cold_median_ms']:>20.1f} {row['cold_p95_ms']:>6.1f} {row['cold_queries']:>7}"
+                f" {row['rebuilt_median_ms']:>18.1f} {row['rebuilt_p95_ms']:>6.1f} {row['rebuilt_queries']:>7}"
             )
             print(f"{row['name']:<36} {cells}  {check}")
     print()

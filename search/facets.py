@@ -6,25 +6,30 @@ queryset, and counts for each of its options how many results there would be. Co
 those of the other filters' selection, so an option's count is what choosing it gives;
 options with no results stay visible, marked as empty.
 
-All counts (and the number of results) come from one SQL statement, whatever the number
-of rows (`count_everything`): the matching set (the words' matches, or an overview's
-pages) is found once, kept as a materialised common table expression, and every facet is
-a grouped query over it or over the part of it the other filters' selection keeps. The
-counts are cached until the next publish (pages/publiccache.py's generation).
+All counts (and the number of results) come from a facet index (`FacetIndex`): for the
+pages an overview or the site search can show, which of them has which value of each
+filter, as bit sets. Counting an option for any selection is then a few AND operations
+and a count of bits, without a query. The index is built with a bounded number of
+queries (the pages with their own fields, and one per relation table), kept in the
+cache, and after a publish brought up to date by reading only the pages published
+(pages/publiccache.py's `kept`); which pages match the words of a search is kept with it
+the same way.
 """
 
 import hashlib
+import secrets
+from array import array
 from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 from typing import NamedTuple
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.core.exceptions import EmptyResultSet
-from django.db import connections, transaction
-from django.db.models import F, Q
-from django.utils import timezone, translation
+from django.db import connections
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from pages import publiccache
@@ -32,6 +37,8 @@ from pages import publiccache
 #: At most this many values of one parameter are read; the rest are ignored.
 MAX_VALUES = 20
 MAX_VALUE_LENGTH = 100
+#: The facet index reads the rows of at most this many pages by their ids (a patch).
+MAX_IDS = 200
 
 
 @dataclass
@@ -86,32 +93,37 @@ class Filter:
     def page_ids(self, values):
         """For a filter that selects pages through another table: the ids of the pages
         the selected values keep, as a one-column values() queryset of that table (what
-        `condition` tests the primary key against). None for the other filters."""
+        `condition` tests the primary key against, and what SQLite intersects: see
+        `narrow`). None for the other filters."""
         return None
 
     def columns(self):
-        """The fields of the queryset's rows that `where` and `grouped` read (kept in the
-        matching set, see `count_everything`)."""
+        """The fields of the pages that the filter's values are read from (with the pages
+        themselves, when the facet index is built: see `FacetIndex`)."""
         return []
 
-    def where(self, values, sql):
-        """SQL and parameters of the condition `condition(values)` on a row of the
-        matching set (`sql.column(field)`, `sql.pk`)."""
-        raise NotImplementedError
+    def raw_value(self, row):
+        """The index's value for a page, from its `columns()` (in order), as text; None
+        for none."""
+        value = row[0]
+        return None if value is None else str(value)
 
-    def grouped(self, rows, sql):
-        """SQL and parameters of (v, n): for each option, the number of rows of the set
-        `rows` (a common table expression's name) that it keeps."""
-        raise NotImplementedError
+    def related_rows(self, pages):
+        """For a filter whose values are in other tables: querysets of (page id, value)
+        rows of the pages `pages` (a subquery or a list of ids)."""
+        return []
+
+    def raw_values(self, values):
+        """The index's values (as text) of the selected options `values`."""
+        return [str(value) for value in values]
+
+    def new_part(self):
+        """This filter's part of the facet index: bits of pages by value."""
+        return ValueBits()
 
     def counts_from(self, rows):
         """{value: count} from the (v, n) rows of `grouped`, v as text."""
         return {value: n for value, n in rows if value is not None}
-
-    def partitions(self):
-        """Whether every row of a queryset is counted under exactly one option (a field
-        with one value per row), so that the counts add up to the number of rows."""
-        return False
 
     def selection(self, params):
         """The requested values this filter knows; unknown ones are ignored."""
@@ -145,15 +157,6 @@ class ChoiceFilter(Filter):
     def columns(self):
         return [self.field_name]
 
-    def where(self, values, sql):
-        return sql.column_in(self.field_name, sql.prepared(self.field_name, values))
-
-    def grouped(self, rows, sql):
-        return sql.grouped_by(rows, self.field_name)
-
-    def partitions(self):
-        return "__" not in self.field_name  # a field of the page itself
-
 
 class RelatedChoiceFilter(Filter):
     """A field with choices on related rows, such as what an initiative needs."""
@@ -173,18 +176,9 @@ class RelatedChoiceFilter(Filter):
     def condition(self, values):
         return Q(pk__in=self.page_ids(values))
 
-    def where(self, values, sql):
-        return sql.pk_in(self.page_ids(values))
-
-    def grouped(self, rows, sql):
-        meta = self.related_model._meta
-        page, value = (sql.quote(meta.get_field(name).column) for name in (self.page_field, self.field_name))
-        # A page counts once per value, however many of its rows have it.
-        return (
-            f"SELECT r.{value} AS v, COUNT(DISTINCT r.{page}) AS n FROM {sql.quote(meta.db_table)} r "  # noqa: S608
-            f"JOIN {rows} s ON s.{sql.pk} = r.{page} GROUP BY r.{value}",
-            [],
-        )
+    def related_rows(self, pages):
+        page = f"{self.page_field}_id"
+        return [self.related_model.objects.filter(**{f"{page}__in": pages}).values_list(page, self.field_name)]
 
 
 class ContentTypeFilter(Filter):
@@ -208,11 +202,8 @@ class ContentTypeFilter(Filter):
     def columns(self):
         return ["content_type_id"]
 
-    def where(self, values, sql):
-        return sql.column_in("content_type_id", [self.content_types[value] for value in values])
-
-    def grouped(self, rows, sql):
-        return sql.grouped_by(rows, "content_type_id")
+    def raw_values(self, values):
+        return [str(self.content_types[value]) for value in values]
 
     def counts_from(self, rows):
         counts = {}
@@ -220,9 +211,6 @@ class ContentTypeFilter(Filter):
             value = self.values_by_content_type.get(int(content_type))  # None: a type not offered
             counts[value] = counts.get(value, 0) + n
         return counts
-
-    def partitions(self):
-        return True
 
 
 class SnippetRow(NamedTuple):
@@ -273,12 +261,10 @@ class TaxonomyFilter(Filter):
         for snippet in rows:
             self.slug_of_id[snippet.pk] = by_key.get(snippet.translation_key)
         self.through = []  # (through model, its page field's attname, its snippet field's name)
-        self.tables = []  # (through table, page column, snippet column)
         for model in models:
             relation = model._meta.get_field(field_name)
             through = relation.remote_field.through
             self.through.append((through, f"{relation.m2m_field_name()}_id", relation.m2m_reverse_field_name()))
-            self.tables.append((through._meta.db_table, relation.m2m_column_name(), relation.m2m_reverse_name()))
 
     def choices(self):
         return [(snippet.slug, snippet.name) for snippet in self.snippets]
@@ -305,20 +291,14 @@ class TaxonomyFilter(Filter):
     def condition(self, values):
         return reduce(or_, (Q(pk__in=self._page_ids(*through, values)) for through in self.through))
 
-    def where(self, values, sql):
-        parts = [sql.pk_in(self._page_ids(*through, values)) for through in self.through]
-        return " OR ".join(f"({part})" for part, _params in parts), [p for _sql, params in parts for p in params]
+    def related_rows(self, pages):
+        return [
+            through.objects.filter(**{f"{source}__in": pages}).values_list(source, f"{target}_id")
+            for through, source, target in self.through
+        ]
 
-    def grouped(self, rows, sql):
-        # Over several page types (the site search), each relation table joined with
-        # the set on its own: a join can then use the table's index on its page column
-        # (SQLite otherwise builds an index over the union of the tables on every query).
-        q = sql.quote
-        joined = " UNION ALL ".join(
-            f"SELECT t.{q(snippet)} AS v FROM {q(table)} t JOIN {rows} s ON s.{sql.pk} = t.{q(page)}"  # noqa: S608
-            for table, page, snippet in self.tables
-        )
-        return f"SELECT j.v AS v, COUNT(*) AS n FROM ({joined}) j GROUP BY j.v", []  # noqa: S608
+    def raw_values(self, values):
+        return [str(pk) for pk in self.ids(values)]
 
     def counts_from(self, rows):
         counts = {}
@@ -345,19 +325,11 @@ class WhenFilter(Filter):
     def columns(self):
         return ["end"]
 
-    def where(self, values, sql):
-        now = sql.prepared("end", [timezone.now()])
-        end = sql.column("end")
-        parts = [f"{end} >= %s" if value == "upcoming" else f"{end} < %s" for value in values]
-        return " OR ".join(parts), now * len(parts)
+    def raw_value(self, row):
+        return row[0]  # the end itself: which side of now it is on changes with time
 
-    def grouped(self, rows, sql):
-        end = sql.column("end")
-        return (
-            f"SELECT CASE WHEN {end} >= %s THEN 'upcoming' WHEN {end} < %s THEN 'past' END AS v, COUNT(*) AS n "  # noqa: S608
-            f"FROM {rows} GROUP BY 1",
-            sql.prepared("end", [timezone.now()]) * 2,
-        )
+    def new_part(self):
+        return EndBits()
 
 
 @dataclass
@@ -375,9 +347,15 @@ class Narrowed:
         return any(self.selected.values())
 
 
-def narrow(queryset, filters, params, *, total=False):
+def narrow(queryset, filters, params, *, key, total=False, scope=None, words=""):
     """Apply the requested values of `filters` to `queryset`, and count every option
-    (and, with `total`, the rows of the narrowed queryset, for its paginator)."""
+    (and, with `total`, the rows of the narrowed queryset, for its paginator).
+
+    The counts come from the facet index of `scope` (the pages that can be found there:
+    an overview's, or those of the site search; by default `queryset` itself), kept
+    under `key`, which names that set (the overview, the language, the private
+    sections). When `queryset` is part of the scope (the matches of the words `words`),
+    which of the scope's pages it holds is kept with the index too."""
     selected = {f.name: f.selection(params) for f in filters}
 
     # SQLite answers `pk IN (subquery) AND pk IN (subquery)` by walking the pages of the
@@ -387,11 +365,11 @@ def narrow(queryset, filters, params, *, total=False):
     # between the subqueries as they are, and does worse with an INTERSECT.
     intersect = connections[queryset.db].vendor == "sqlite"
 
-    def narrowed(leave_out=None):
+    def narrowed():
         result, page_ids = queryset, []
         for f in filters:
             values = selected[f.name]
-            if f.name == leave_out or not values:
+            if not values:
                 continue
             ids = f.page_ids(values) if intersect else None
             if ids is None:
@@ -402,148 +380,206 @@ def narrow(queryset, filters, params, *, total=False):
             result = result.filter(pk__in=page_ids[0].intersection(*page_ids[1:]) if len(page_ids) > 1 else page_ids[0])
         return result
 
-    key = counts_key(queryset, selected)
-    cached = (cache.get(key) if key else None) or {}
-    counts, count = cached.get("facets"), cached.get("total")
-    if counts is None or (total and count is None):
-        counts, count = count_everything(queryset, filters, selected)
-        if key:
-            cache.set(key, {"facets": counts, "total": count}, publiccache.timeout())
+    index_key = f"search:index:{key}:{','.join(f.name for f in filters)}"
+    index = facet_index(scope if scope is not None else queryset, filters, index_key)
+    if scope is None:
+        base = index.members
+    else:
+        base = matched_bits(index, queryset, f"{index_key}:{hashlib.sha256(words.encode()).hexdigest()[:40]}")
+    counts, count = index.counts(filters, selected, base)
     facets = [f.facet(counts.get(f.name, {}), selected[f.name]) for f in filters]
     return Narrowed(queryset=narrowed(), facets=facets, selected=selected, total=count if total else None)
 
 
-class SetSQL:
-    """What the filters' SQL needs to know of the matching set: its columns' names
-    (`column(field)`, `pk`), quoting, and values as the database takes them."""
-
-    def __init__(self, queryset, columns):
-        self.queryset, self.db = queryset, queryset.db
-        self.connection = connections[self.db]
-        self.quote = self.connection.ops.quote_name
-        self.pk = self.quote("m_pk")
-        self.aliases = {name: f"m_{index}" for index, name in enumerate(columns)}
-
-    def column(self, field_name):
-        return self.quote(self.aliases[field_name])
-
-    def prepared(self, field_name, values):
-        field = self.queryset.model._meta.get_field(field_name)
-        return [field.get_db_prep_value(field.to_python(value), self.connection) for value in values]
-
-    def column_in(self, field_name, values):
-        """The condition that a row's `field_name` is one of `values` (as the database
-        takes them), with its parameters."""
-        return f"{self.column(field_name)} IN ({', '.join(['%s'] * len(values))})", list(values)
-
-    def grouped_by(self, rows, field_name):
-        """(v, n): the rows of the set `rows` per value of `field_name`."""
-        column = self.column(field_name)
-        return f"SELECT {column} AS v, COUNT(*) AS n FROM {rows} GROUP BY {column}", []  # noqa: S608
-
-    def compiled(self, queryset):
-        return queryset.query.get_compiler(using=self.db).as_sql()
-
-    def pk_in(self, queryset):
-        sql, params = self.compiled(queryset)
-        return f"{self.pk} IN ({sql})", params
-
-    def base(self):
-        """The matching set: its primary keys and the columns the filters read."""
-        names = {"m_pk": F("pk"), **{alias: F(name) for name, alias in self.aliases.items()}}
-        return self.compiled(self.queryset.order_by().values(**names))
-
-    def materialized(self):
-        """`AS MATERIALIZED` where the database knows it (SQLite 3.35 and later; every
-        PostgreSQL Django supports): the set is then found once, however often it is read."""
-        if self.connection.vendor == "sqlite" and self.connection.Database.sqlite_version_info < (3, 35):
-            return "AS"
-        return "AS MATERIALIZED"
+# --- The facet index -----------------------------------------------------------------
 
 
-def count_everything(queryset, filters, selected):
-    """({filter name: {value: count}}, number of rows narrowed by every filter) in one
-    statement.
-
-    The matching set (`queryset`) is a materialised common table expression, found once
-    (the words are matched once); each filter's options are counted over the rows that
-    the *other* filters' selection keeps: a further expression over the first for each
-    filter with values selected, and the set narrowed by all of them for the others. A
-    grouped query per filter, joined by UNION ALL, and the number of rows: a filter with
-    nothing selected whose options split the rows (a type, a status) counts them
-    already; otherwise a COUNT of its own."""
-    columns = list(dict.fromkeys(column for f in filters for column in f.columns()))
-    sql = SetSQL(queryset, columns)
-    try:
-        base_sql, base_params = sql.base()
-    except EmptyResultSet:
-        return {f.name: {} for f in filters}, 0
-    params = list(base_params)
-    expressions = [f"m_base {sql.materialized()} ({base_sql})"]
-    sets = {}  # the names of the filters applied -> the expression's name
-
-    def rows_for(applied):
-        applied = tuple(f.name for f in filters if f.name in applied and selected[f.name])
-        if not applied:
-            return "m_base"
-        if applied not in sets:
-            conditions = []
-            for f in filters:
-                if f.name in applied:
-                    condition, condition_params = f.where(selected[f.name], sql)
-                    conditions.append(f"({condition})")
-                    params.extend(condition_params)
-            sets[applied] = f"m_set{len(sets)}"
-            expressions.append(f"{sets[applied]} AS (SELECT * FROM m_base WHERE {' AND '.join(conditions)})")  # noqa: S608
-        return sets[applied]
-
-    everything = {f.name for f in filters}
-    parts = []
-    part_params = []
-    for index, f in enumerate(filters):
-        grouped, grouped_params = f.grouped(rows_for(everything - {f.name}), sql)
-        parts.append(f"SELECT {index} AS m_filter, CAST(g.v AS TEXT) AS m_value, g.n AS m_count FROM ({grouped}) g")  # noqa: S608
-        part_params.extend(grouped_params)
-    partitions = [f for f in filters if not selected[f.name] and f.partitions()]
-    if not partitions:
-        parts.append(f"SELECT -1, NULL, COUNT(*) FROM {rows_for(everything)}")  # noqa: S608
-    statement = f"WITH {', '.join(expressions)} {' UNION ALL '.join(parts)}"
-    rows = fetch_all(sql.connection, statement, [*params, *part_params])
-    by_filter = {index: [] for index in range(-1, len(filters))}
-    for index, value, n in rows:
-        by_filter[index].append((value, n))
-    counts = {f.name: f.counts_from(by_filter[index]) for index, f in enumerate(filters)}
-    # Every row is counted under one value of a partitioning filter (None included).
-    total = sum(n for _value, n in by_filter[filters.index(partitions[0]) if partitions else -1])
-    return counts, total
+def bits_from(positions):
+    """An int with the bits `positions` set."""
+    if not positions:
+        return 0
+    buffer = bytearray((max(positions) >> 3) + 1)
+    for position in positions:
+        buffer[position >> 3] |= 1 << (position & 7)
+    return int.from_bytes(buffer, "little")
 
 
-def fetch_all(connection, statement, params):
-    """The rows of `statement`. On PostgreSQL without nested loops: the planner has no
-    statistics of a common table expression's rows, takes a filtered one for a few dozen
-    rows (of thousands) and then looks up each row in an index, one by one (95 ms where
-    hash joins take 25, on 10,000 initiatives). `SET LOCAL`, in a transaction of its
-    own: the setting ends with it (also behind a pooler such as PgBouncer, which keeps a
-    transaction on one connection), or with the transaction this one is part of."""
-    if connection.vendor != "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(statement, params)
-            return cursor.fetchall()
-    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_nestloop = off")
-        cursor.execute(statement, params)
-        return cursor.fetchall()
+class ValueBits(dict):
+    """A filter's part of the facet index: {value: bits of the pages that have it}."""
+
+    def fill(self, rows):
+        """Add (bit, value) rows."""
+        positions = {}
+        for bit, value in rows:
+            if value is not None:
+                positions.setdefault(value, []).append(bit)
+        for value, bits in positions.items():
+            self[value] = self.get(value, 0) | bits_from(bits)
+
+    def clear(self, bits):
+        for value in list(self):
+            self[value] &= ~bits
+
+    def value_bits(self):
+        return self
 
 
-def counts_key(queryset, selected):
-    """The cache key of the counts of `queryset` narrowed by `selected`: the SQL of the
-    queryset (which holds the words searched for, the language, the overview and the
-    private sections left out), the selection, and the public cache's generation, which
-    every publish, unpublish, move or delete of a page (and every change to a theme or
-    neighbourhood) renews. None when the queryset has no SQL (it can match nothing)."""
-    try:
-        sql = str(queryset.query)
-    except EmptyResultSet:
-        return None
-    raw = "|".join([translation.get_language() or "", sql, repr(sorted(selected.items()))])
-    return f"search:facets:{publiccache.generation()}:{hashlib.sha256(raw.encode()).hexdigest()[:40]}"
+class EndBits(dict):
+    """The part of the when filter: {bit: the event's end}; upcoming and past are taken
+    at the time of asking."""
+
+    def fill(self, rows):
+        self.update((bit, end) for bit, end in rows if end is not None)
+
+    def clear(self, bits):
+        for bit in [bit for bit in self if bits >> bit & 1]:
+            del self[bit]
+
+    def value_bits(self):
+        now = timezone.now()
+        return {
+            "upcoming": bits_from([bit for bit, end in self.items() if end >= now]),
+            "past": bits_from([bit for bit, end in self.items() if end < now]),
+        }
+
+
+class FacetIndex:
+    """Which pages of a set have which value of each filter, as bit sets: page `pks[i]`
+    is bit i. Counting an option is then an AND of bits and a count of the bits set,
+    for any selection of filters, without a query: the index is built once (a query
+    for the pages and their own fields, one per relation table), kept in the cache,
+    and brought up to date after a publish by reading only the pages published
+    (`patch`). `build` names the bits' meaning: it changes when a page is added."""
+
+    def __init__(self):
+        self.pks = array("q")
+        self.members = 0  # the bits of the pages in the set now
+        self.parts = {}
+        self.build = secrets.token_hex(8)
+        self._position = None
+
+    def __getstate__(self):
+        return {**self.__dict__, "_position": None}
+
+    @property
+    def position(self):
+        if self._position is None:
+            self._position = {pk: bit for bit, pk in enumerate(self.pks)}
+        return self._position
+
+    @classmethod
+    def create(cls, scope, filters):
+        index = cls()
+        index.parts = {f.name: f.new_part() for f in filters}
+        index.add(scope, filters)
+        return index
+
+    def add(self, pages, filters):
+        """Add the pages `pages` (a queryset of the set's pages): new bits for new pages."""
+        columns = list(dict.fromkeys(column for f in filters for column in f.columns()))
+        rows = list(pages.order_by().values_list("pk", *columns))
+        position = self.position
+        bits = []
+        for row in rows:
+            bit = position.get(row[0])
+            if bit is None:
+                bit = position[row[0]] = len(self.pks)
+                self.pks.append(row[0])
+                self.build = secrets.token_hex(8)
+            bits.append(bit)
+        self.members |= bits_from(bits)
+        found = [row[0] for row in rows]
+        for f in filters:
+            part = self.parts[f.name]
+            if f.columns():
+                at = [columns.index(column) + 1 for column in f.columns()]
+                part.fill((bit, f.raw_value([row[i] for i in at])) for bit, row in zip(bits, rows, strict=True))
+            # The pages by id when they are few (a patch), else as a subquery.
+            subquery = pages.order_by().values("pk") if len(found) > MAX_IDS else found
+            for related in f.related_rows(subquery):
+                part.fill((position[pk], None if v is None else str(v)) for pk, v in related if pk in position)
+
+    def patch(self, scope, filters, pks):
+        """Read the pages `pks` again: those still in the set with their values now, the
+        others left out."""
+        bits = bits_from([self.position[pk] for pk in pks if pk in self.position])
+        self.members &= ~bits
+        for part in self.parts.values():
+            part.clear(bits)
+        self.add(scope.filter(pk__in=pks), filters)
+        return self
+
+    def counts(self, filters, selected, base):
+        """({filter name: {value: count}}, number of pages of `base` that every filter's
+        selection keeps). Each filter's options are counted over what the other filters'
+        selection keeps."""
+        value_bits = {f.name: self.parts[f.name].value_bits() for f in filters}
+        chosen = {}
+        for f in filters:
+            if selected[f.name]:
+                bits = 0
+                for raw in f.raw_values(selected[f.name]):
+                    bits |= value_bits[f.name].get(raw, 0)
+                chosen[f.name] = bits
+        counts = {}
+        for f in filters:
+            others = base
+            for name, bits in chosen.items():
+                if name != f.name:
+                    others &= bits
+            found = value_bits[f.name].items()
+            counts[f.name] = f.counts_from((raw, (bits & others).bit_count()) for raw, bits in found)
+        everything = base
+        for bits in chosen.values():
+            everything &= bits
+        return counts, everything.bit_count()
+
+
+def changed_pages(changes):
+    """The ids of the pages of `changes` (publiccache.PageChange) and of their
+    translations, which share their synchronised fields (themes, neighbourhoods)."""
+    Page = apps.get_model("wagtailcore", "Page")  # noqa: N806
+    keys = {change.translation_key for change in changes}
+    return {change.pk for change in changes} | set(
+        Page.objects.filter(translation_key__in=keys).values_list("pk", flat=True)
+    )
+
+
+def facet_index(scope, filters, key):
+    """The facet index of the pages `scope` for `filters`, kept under `key`: built once,
+    then patched with the pages published since."""
+
+    def refresh(index, changes):
+        if len(changes) > publiccache.MAX_CHANGES:
+            return None
+        return index.patch(scope, filters, changed_pages(changes)) if changes else index
+
+    if scope.query.is_empty():
+        return FacetIndex.create(scope, filters)
+    return publiccache.kept(key, lambda: FacetIndex.create(scope, filters), refresh)
+
+
+def matched_bits(index, matches, key):
+    """The bits of `index` of the pages of `matches` (the words' matches among its
+    pages), kept under `key` with the index's build, patched like it."""
+    if matches.query.is_empty():
+        return 0
+
+    def compute():
+        position = index.position
+        return index.build, bits_from([position[pk] for pk in matches.values_list("pk", flat=True) if pk in position])
+
+    def refresh(kept, changes):
+        build, bits = kept
+        if build != index.build:
+            return None
+        pks = changed_pages(changes)
+        position = index.position
+        bits &= ~bits_from([position[pk] for pk in pks if pk in position])
+        found = matches.filter(pk__in=pks).values_list("pk", flat=True)
+        return build, bits | bits_from([position[pk] for pk in found if pk in position])
+
+    build, bits = publiccache.kept(key, compute, refresh)
+    if build != index.build:  # kept with another build of the index (another server's)
+        build, bits = compute()
+    return bits & index.members

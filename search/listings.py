@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from django.apps import apps
-from django.core.cache import cache
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
@@ -53,11 +53,18 @@ def chosen_sort(params, sorts):
     return next((sort for sort in sorts if sort.value == wanted), sorts[0])
 
 
-def listing(request, queryset, filters, sorts, model, fast_default=None):
+def overview_key(index_page, private):
+    """What names the pages of an overview for the facet index: the overview and the
+    private sections left out (`private`)."""
+    return f"overview:{index_page.pk}:{hashlib.sha256(str(private).encode()).hexdigest()[:40]}"
+
+
+def listing(request, queryset, filters, sorts, model, key, fast_default=None):
     """The context of an overview: `items` (one page of `model` pages), `facets`,
-    `sorts`, `sort` and `filtered`. `fast_default`, when given, is the unfiltered list
-    in the default order as Wagtail's page table answers it (see pages.models.live_pages)."""
-    narrowed = narrow(queryset, filters, request.GET, total=True)
+    `sorts`, `sort` and `filtered`. `key` names the overview's pages (`overview_key`).
+    `fast_default`, when given, is the unfiltered list in the default order as
+    Wagtail's page table answers it (see pages.models.live_pages)."""
+    narrowed = narrow(queryset, filters, request.GET, key=key, total=True)
     sort = chosen_sort(request.GET, sorts)
     if not narrowed.active and sort is sorts[0] and fast_default is not None:
         ordered = fast_default
@@ -93,21 +100,25 @@ def initiatives(request, index_page):
     queryset = InitiativePage.objects.child_of(index_page).live().exclude(private)
     fast = live_pages(InitiativePage, index_page.locale_id, child_of=index_page, private=private)
     return {
-        **listing(request, queryset, filters, sorts, InitiativePage, fast_default=fast),
+        **listing(
+            request, queryset, filters, sorts, InitiativePage, overview_key(index_page, private), fast_default=fast
+        ),
         "pitch_form": pitch_form(index_page, private),
     }
 
 
 def pitch_form(index_page, private):
     """The overview's live pitch form (`index_page.pitch_form()`), kept in the cache
-    until the next publish: the key holds the private sections, so a form made private
-    is left out at once."""
-    digest = hashlib.sha256(str(private).encode()).hexdigest()[:40]
-    key = f"listings:pitch-form:{publiccache.generation()}:{index_page.pk}:{digest}"
-    form = cache.get(key)
-    if form is None:
-        form = index_page.pitch_form(private=private) or ""  # "": there is none
-        cache.set(key, form, publiccache.timeout())
+    until a pitch form is published or unpublished: the key holds the private sections,
+    so a form made private is left out at once."""
+    PitchSubmissionPage = apps.get_model("initiatives", "PitchSubmissionPage")  # noqa: N806
+    form_type = ContentType.objects.get_for_model(PitchSubmissionPage).pk
+
+    def refresh(form, changes):
+        return None if any(change.content_type_id == form_type for change in changes) else form
+
+    key = f"listings:pitch-form:{overview_key(index_page, private)}"
+    form = publiccache.kept(key, lambda: index_page.pitch_form(private=private) or "", refresh)  # "": none
     return form or None
 
 
@@ -116,8 +127,9 @@ def pitch_events(request, index_page):
     past ones (latest first), by theme, neighbourhood and upcoming or past."""
     PitchEventPage = apps.get_model("initiatives", "PitchEventPage")  # noqa: N806
     filters = [*taxonomy_filters([PitchEventPage], locale_of(index_page)), WhenFilter()]
-    queryset = PitchEventPage.objects.child_of(index_page).live().exclude(publiccache.private_q())
-    narrowed = narrow(queryset, filters, request.GET)
+    private = publiccache.private_q()
+    queryset = PitchEventPage.objects.child_of(index_page).live().exclude(private)
+    narrowed = narrow(queryset, filters, request.GET, key=overview_key(index_page, private))
     now = timezone.now()
     past = narrowed.queryset.filter(end__lt=now).order_by("-start", "-pk")
     return {
@@ -144,8 +156,9 @@ def participation_projects(request, index_page):
         Sort("newest", _("Newest first"), ("-first_published_at", "-pk")),
         Sort("title", _("Title (A to Z)"), ("title", "pk")),
     ]
-    queryset = ParticipationProjectPage.objects.child_of(index_page).live().exclude(publiccache.private_q())
-    return listing(request, queryset, filters, sorts, ParticipationProjectPage)
+    private = publiccache.private_q()
+    queryset = ParticipationProjectPage.objects.child_of(index_page).live().exclude(private)
+    return listing(request, queryset, filters, sorts, ParticipationProjectPage, overview_key(index_page, private))
 
 
 def feedback_stories(request, index_page):
@@ -157,5 +170,6 @@ def feedback_stories(request, index_page):
         Sort("oldest", _("Oldest first"), ("date", "pk")),
         Sort("title", _("Title (A to Z)"), ("title", "pk")),
     ]
-    queryset = PolicyFeedbackStoryPage.objects.child_of(index_page).live().exclude(publiccache.private_q())
-    return listing(request, queryset, filters, sorts, PolicyFeedbackStoryPage)
+    private = publiccache.private_q()
+    queryset = PolicyFeedbackStoryPage.objects.child_of(index_page).live().exclude(private)
+    return listing(request, queryset, filters, sorts, PolicyFeedbackStoryPage, overview_key(index_page, private))

@@ -3,9 +3,9 @@
 Views call `site_search()` and never look at the backend. The configured engine
 (settings.SEARCH_ENGINE) matches the words:
 
-- the database backend (the default) matches in SQL, so the match stays a subquery and
-  every facet count comes from one statement over it (search/facets.py), however many
-  pages match;
+- the database backend (the default) matches in SQL, and every facet count comes from
+  the facet index of the searchable pages and which of them match (search/facets.py),
+  however many pages match;
 - a search server (Elasticsearch 7/8/9, OpenSearch 2/3) matches the words, applies the
   filters and counts the facets with its aggregations, in one request (search/engine.py).
   When the server cannot be reached (or fails), the database backend answers instead,
@@ -19,6 +19,7 @@ in `CONTENT_TYPES`, are ever found: drafts, private pages, the other languages a
 everything that is not a page (sign-ups, pitches, messages) never are.
 """
 
+import hashlib
 import logging
 import unicodedata
 from dataclasses import dataclass, field
@@ -77,14 +78,14 @@ def content_models():
     return [(value, label, apps.get_model(app, model)) for value, label, app, model in CONTENT_TYPES]
 
 
-def searchable_pages(locale=None):
+def searchable_pages(locale=None, private=None):
     """The pages residents can find: live, public, of the active language and of the
-    content types of the site search."""
+    content types of the site search. `private`: publiccache.private_q(), if known."""
     locale = locale or Locale.get_active()
     types = ContentTypeFilter(content_models())
     return (
         Page.objects.live()
-        .exclude(publiccache.private_q())
+        .exclude(publiccache.private_q() if private is None else private)
         .filter(locale=locale, content_type_id__in=list(types.content_types.values()))
     )
 
@@ -127,7 +128,9 @@ def site_search(request, query, *, fixed=None, browse=False):
         params.setlist(name, [value])
     locale = Locale.get_active()
     filters, taxonomy_models = site_filters(locale)
-    pages = searchable_pages(locale)
+    private = publiccache.private_q()
+    scope = pages = searchable_pages(locale, private)
+    key = f"search:{locale.pk}:{hashlib.sha256(str(private).encode()).hexdigest()[:40]}"
     notice = None
     if query and not dutch.words(query):
         pages = pages.none()  # only punctuation or operators: no word to look for
@@ -139,9 +142,12 @@ def site_search(request, query, *, fixed=None, browse=False):
             pages, notice = match_in_database(pages, query, fallback_backend()), UNREACHABLE_NOTICE
     elif query:
         pages = match_in_database(pages, query, "default")
-    # The number of results is cached with the facet counts until the next publish: a
-    # COUNT over the words' matches costs as much as finding the page of results.
-    narrowed = narrow(pages, filters, params, total=True)
+    # The number of results comes from the facet index (and which of its pages match the
+    # words, kept with it): a COUNT over the words' matches costs as much as finding the
+    # page of results.
+    words = f"{query}|{'fallback' if notice else 'default'}"
+    within = scope if pages is not scope else None  # words (or none) to match
+    narrowed = narrow(pages, filters, params, key=key, total=True, scope=within, words=words)
     ordered = narrowed.queryset.order_by("-first_published_at", "-pk")
     return SearchOutcome(
         query=query,
