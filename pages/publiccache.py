@@ -45,6 +45,12 @@ def timeout():
     return getattr(settings, "MEEDOEN_PUBLIC_CACHE_SECONDS", 60)
 
 
+def kept_timeout():
+    """How long `kept` answers and the page changes that bring them up to date stay: at
+    least as long as the other answers."""
+    return max(getattr(settings, "MEEDOEN_KEPT_CACHE_SECONDS", 3600), timeout())
+
+
 GENERATION_KEYS = (GENERATION_KEY, SITES_GENERATION_KEY, CARDS_GENERATION_KEY)
 
 #: The generations as a request read them ({key: number}), while CachedSiteMiddleware
@@ -111,7 +117,7 @@ def _change_key(number):
 
 def _record(change):
     number = bump()
-    cache.set(_change_key(number), change, timeout())
+    cache.set(_change_key(number), change, kept_timeout())
 
 
 def page_changed(sender, instance, **kwargs):
@@ -158,10 +164,10 @@ def kept(cache_key, compute, refresh):
         changes = changes_since(number)
         value = refresh(value, changes) if changes is not None else None
         if value is not None:
-            cache.set(cache_key, (current, value), timeout())
+            cache.set(cache_key, (current, value), kept_timeout())
             return value
     value = compute()
-    cache.set(cache_key, (current, value), timeout())
+    cache.set(cache_key, (current, value), kept_timeout())
     return value
 
 

@@ -25,6 +25,7 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
+from pages import publiccache
 from pages.models import HomePage, HomePageFeaturedItem, MunicipalitySettings, Neighbourhood, Theme
 
 from . import builders, bulk, events, general, images, initiatives, participation, taxonomy
@@ -98,6 +99,9 @@ class Seeder:
             # (They would be created when the transaction commits, hence around it.)
             with override_settings(WAGTAILREDIRECTS_AUTO_CREATE=False), transaction.atomic():
                 self._seed()
+            # Pages are added in bulk, without the signals of a publish: the public cache
+            # (shared by a running portal through Redis) starts afresh.
+            publiccache.bump_sites()
         finally:
             if quiet:
                 logging.disable(logging.NOTSET)

@@ -378,6 +378,9 @@ MIDDLEWARE += [
 # and the feeds are cached for PUBLIC_CACHE_SECONDS (a publish shows at once).
 MEEDOEN_API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "1000/hour")
 MEEDOEN_PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))
+# What a publish brings up to date rather than drops (the facet index, the menu and page
+# chrome, the private sections: pages/publiccache.py's `kept`) is kept this long.
+MEEDOEN_KEPT_CACHE_SECONDS = int(os.environ.get("KEPT_CACHE_SECONDS", "3600"))
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_LIMIT_MAX = 50
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
