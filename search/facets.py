@@ -582,25 +582,19 @@ def facet_index(scope, filters, key):
 
 def matched_bits(index, matches, key):
     """The bits of `index` of the pages of `matches` (the words' matches among its
-    pages), kept under `key` with the index's build, patched like it."""
+    pages), kept under `key` and the index's build (the bits mean pages of that build
+    only), patched like it."""
     if matches.query.is_empty():
         return 0
+    position = index.position
 
     def compute():
-        position = index.position
-        return index.build, bits_from([position[pk] for pk in matches.values_list("pk", flat=True) if pk in position])
+        return bits_from([position[pk] for pk in matches.values_list("pk", flat=True) if pk in position])
 
-    def refresh(kept, changes):
-        build, bits = kept
-        if build != index.build:
-            return None
+    def refresh(bits, changes):
         pks = changed_pages(changes)
-        position = index.position
         bits &= ~bits_from([position[pk] for pk in pks if pk in position])
         found = matches.filter(pk__in=pks).values_list("pk", flat=True)
-        return build, bits | bits_from([position[pk] for pk in found if pk in position])
+        return bits | bits_from([position[pk] for pk in found if pk in position])
 
-    build, bits = publiccache.kept(key, compute, refresh)
-    if build != index.build:  # kept with another build of the index (another server's)
-        build, bits = compute()
-    return bits & index.members
+    return publiccache.kept(f"{key}:{index.build}", compute, refresh) & index.members
