@@ -238,6 +238,12 @@ def remember(cache_key, compute):
     return kept[0]
 
 
+def private_digest(private):
+    """A short name of the private sections `private` (a `private_q()`), for cache keys:
+    a page made private changes the keys of what lists pages."""
+    return hashlib.sha256(str(private).encode()).hexdigest()[:40]
+
+
 def private_q():
     """What `Page.objects.all().private_q()` gives (the pages in a private section and
     their descendants), from the cache until the next generation, which every saved or

@@ -6,7 +6,6 @@ one, so their models are looked up by name. The state lives in GET parameters on
 (`?theme=groen&theme=wonen&neighbourhood=west&sort=title&page=2`), so a filtered list
 can be shared, bookmarked and used without JavaScript."""
 
-import hashlib
 from dataclasses import dataclass
 from functools import partial
 
@@ -56,7 +55,7 @@ def chosen_sort(params, sorts):
 def overview_key(index_page, private):
     """What names the pages of an overview for the facet index: the overview and the
     private sections left out (`private`)."""
-    return f"overview:{index_page.pk}:{hashlib.sha256(str(private).encode()).hexdigest()[:40]}"
+    return f"overview:{index_page.pk}:{publiccache.private_digest(private)}"
 
 
 def listing(request, queryset, filters, sorts, model, key, fast_default=None):

@@ -19,7 +19,6 @@ in `CONTENT_TYPES`, are ever found: drafts, private pages, the other languages a
 everything that is not a page (sign-ups, pitches, messages) never are.
 """
 
-import hashlib
 import logging
 import unicodedata
 from dataclasses import dataclass, field
@@ -130,7 +129,7 @@ def site_search(request, query, *, fixed=None, browse=False):
     filters, taxonomy_models = site_filters(locale)
     private = publiccache.private_q()
     scope = pages = searchable_pages(locale, private)
-    key = f"search:{locale.pk}:{hashlib.sha256(str(private).encode()).hexdigest()[:40]}"
+    key = f"search:{locale.pk}:{publiccache.private_digest(private)}"
     notice = None
     if query and not dutch.words(query):
         pages = pages.none()  # only punctuation or operators: no word to look for
