@@ -11,6 +11,7 @@ from functools import partial
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
@@ -26,6 +27,11 @@ class Sort:
     value: str
     label: str
     order_by: tuple
+
+
+#: A to Z whatever the case: both databases compare text byte by byte here (SQLite's
+#: BINARY, PostgreSQL's C collation), which puts "appeltuin" after "Zwembad".
+BY_TITLE = (Lower("title"), "pk")
 
 
 def taxonomy_filters(models, locale):
@@ -91,7 +97,7 @@ def initiatives(request, index_page):
     sorts = [
         Sort("newest", _("Newest first"), ("-first_published_at", "-pk")),
         Sort("oldest", _("Oldest first"), ("first_published_at", "pk")),
-        Sort("title", _("Title (A to Z)"), ("title", "pk")),
+        Sort("title", _("Title (A to Z)"), BY_TITLE),
     ]
     # Which pages are in a private section, from the cache and once for the lists
     # below: `.public()` would ask the database again for each of them.
@@ -153,7 +159,7 @@ def participation_projects(request, index_page):
     sorts = [
         Sort("status", _("Open first"), (ParticipationProjectPage.status_ordering(), "-first_published_at", "-pk")),
         Sort("newest", _("Newest first"), ("-first_published_at", "-pk")),
-        Sort("title", _("Title (A to Z)"), ("title", "pk")),
+        Sort("title", _("Title (A to Z)"), BY_TITLE),
     ]
     private = publiccache.private_q()
     queryset = ParticipationProjectPage.objects.child_of(index_page).live().exclude(private)
@@ -167,7 +173,7 @@ def feedback_stories(request, index_page):
     sorts = [
         Sort("newest", _("Newest first"), ("-date", "-pk")),
         Sort("oldest", _("Oldest first"), ("date", "pk")),
-        Sort("title", _("Title (A to Z)"), ("title", "pk")),
+        Sort("title", _("Title (A to Z)"), BY_TITLE),
     ]
     private = publiccache.private_q()
     queryset = PolicyFeedbackStoryPage.objects.child_of(index_page).live().exclude(private)

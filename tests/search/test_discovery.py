@@ -239,6 +239,14 @@ def test_initiatives_overview_sorts(client, city, site_tree):
     assert newest == oldest[::-1]
 
 
+def test_title_order_ignores_case(client, city, site_tree):
+    for title in ("appeltuin aan de dijk", "Zwembad Noord", "Bankjes op het plein"):
+        factories.InitiativePageFactory(parent=site_tree.initiatives, title=title).save_revision().publish()
+    titles = [p.title for p in client.get(site_tree.initiatives.url, {"sort": "title"}).context["items"]]
+    assert titles == sorted(titles, key=str.lower)
+    assert titles.index("appeltuin aan de dijk") < titles.index("Bankjes op het plein")
+
+
 def test_project_and_story_overviews_filter(client, city, site_tree):
     projects = client.get(site_tree.projects.url, {"neighbourhood": "west"})
     assert [p.pk for p in projects.context["items"]] == [city["project"].pk]
