@@ -32,3 +32,9 @@ def highlight(text, query):
         else:
             parts.append(escape(part))
     return mark_safe("".join(parts))  # noqa: S308 - every part is escaped above
+
+
+@register.filter
+def chosen_count(facets):
+    """How many options of `facets` (search.facets.Facet) are selected."""
+    return sum(len(facet.selected) for facet in facets or ())

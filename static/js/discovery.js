@@ -5,6 +5,7 @@
  *   the sort order changes, without reloading the page: the address bar follows (so the
  *   list can still be shared, and Back works), focus stays on the control that changed,
  *   and the new number of results is announced to screen readers.
+ *   On a small screen the filters start folded (a <details>), so the results come first.
  * - The search box ([data-combobox]) suggests page titles as you type, as an ARIA 1.2
  *   combobox with a list box: arrow keys move through the suggestions, Enter opens one,
  *   Escape closes the list. Suggestions come from the JSON endpoint of search/views.py.
@@ -37,8 +38,14 @@
             return false;
         }
         var focusedId = document.activeElement && document.activeElement.id;
+        var panel = form.querySelector("[data-filters-panel]");
+        var open = panel ? panel.open : true;
         results.innerHTML = newResults.innerHTML;
         form.innerHTML = newForm.innerHTML;
+        panel = form.querySelector("[data-filters-panel]");
+        if (panel) {
+            panel.open = open; // as the resident left it, not as the server sends it
+        }
         if (focusedId) {
             var again = document.getElementById(focusedId);
             if (again) {
@@ -91,8 +98,15 @@
         return form.getAttribute("action") + (query ? "?" + query : "");
     }
 
+    // Below this width the filters sit above the results (static/css/discovery.css).
+    var NARROW = "(max-width: 51.99rem)";
+
     function enhanceFilters(form) {
         document.documentElement.classList.add("js-discovery");
+        var panel = form.querySelector("[data-filters-panel]");
+        if (panel && window.matchMedia && window.matchMedia(NARROW).matches) {
+            panel.open = false; // results first on a small screen; the summary opens them
+        }
         form.addEventListener("change", function (event) {
             if (event.target.matches("input, select")) {
                 load(formUrl(form), form, true);

@@ -105,3 +105,37 @@ def test_autocomplete_with_the_keyboard(page, visit, check_page):
     box.press("Escape")
     assert box.get_attribute("aria-expanded") == "false"
     assert page.get_by_role("listbox").is_hidden()
+
+
+def test_on_a_phone_the_results_come_before_the_folded_filters(page, visit, check_page):
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_home(page, visit)
+    visit(page, page.url + "initiatieven/")
+    summary = page.locator(".filters__summary")
+    theme = page.locator(f"#filter-theme-{THEME}")
+    assert summary.is_visible() and not theme.is_visible(), "the filters start folded"
+    results = page.locator("#discovery-results .result-count")
+    assert results.bounding_box()["y"] < page.viewport_size["height"], "the results start on the first screen"
+    check_page(page)
+
+    summary.focus()
+    page.keyboard.press("Enter")  # a summary opens with the keyboard
+    assert theme.is_visible()
+    theme.focus()
+    page.keyboard.press("Space")
+    page.wait_for_url(re.compile(rf"theme={THEME}"))
+    page.wait_for_function("() => !document.querySelector('#discovery-results[aria-busy]')")
+    page.wait_for_function(
+        "() => document.querySelector('.filters__chosen') !== null"
+        " && document.querySelector('[data-filters-panel]').open"
+    )
+    assert theme.is_visible() and theme.is_checked()
+    assert page.evaluate("document.activeElement.id") == f"filter-theme-{THEME}"
+    assert page.locator(".filters__chosen").inner_text().strip() == "(1 gekozen)"
+    check_page(page)
+
+    summary.click()  # folded again, then Back: the list changes, the filters stay folded
+    page.go_back()
+    page.wait_for_function("() => document.querySelector('.filters__chosen') === null")
+    assert not theme.is_visible(), "the filters stay as the resident left them"
+    assert not theme.is_checked()
