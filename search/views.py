@@ -4,6 +4,7 @@ search/service.py; no view knows which search engine answers."""
 
 from django.http import Http404, JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
@@ -23,6 +24,7 @@ def render_search(request, outcome, **extra):
         "search_results": outcome.results,
         "outcome": outcome,
         "facets": outcome.facets,
+        "breadcrumb": extra["landing"].name if extra.get("landing") else _("Search"),
         **extra,
     }
     if outcome.results is not None and not outcome.count:

@@ -460,11 +460,20 @@ def index_pages(context):
 @register.simple_tag(takes_context=True)
 def breadcrumbs(context):
     """From the home page to the page being shown: a list of dicts with `title`, `url`
-    and `is_current`. Empty on the home page itself."""
+    and `is_current`. Empty on the home page itself. A view that is not a page (the
+    search, a theme) names itself in the context as `breadcrumb`."""
     page = context.get("page")
-    if not _is_routable_page(page) or page.depth <= 2:
-        return []
     request = context.get("request")
+    if not _is_routable_page(page):
+        current = context.get("breadcrumb")
+        if not current or request is None:
+            return []
+        return [
+            {"title": _("Home"), "url": home_url(context)},
+            {"title": current, "url": request.path, "is_current": True},
+        ]
+    if page.depth <= 2:
+        return []
     ancestors = _chrome(context).ancestors
     if ancestors is None:  # an ancestor is not live (or not in the chrome query)
         ancestors = list(page.get_ancestors().filter(depth__gte=2))

@@ -171,6 +171,22 @@ def test_theme_and_neighbourhood_pages_gather_every_type(client, city):
     assert result_urls(words) == [city["huizen"].url]
 
 
+def test_theme_and_search_pages_have_breadcrumbs_home(client, city, site_tree):
+    def trail(response):
+        return [
+            (a.get_text(strip=True), a["href"], a.get("aria-current"))
+            for a in soup_of(response).select(".breadcrumbs a")
+        ]
+
+    home = site_tree.home.url
+    assert trail(client.get(url("theme", slug="groen"))) == [
+        ("Home", home, None),
+        ("Groen", "/nl/thema/groen/", "page"),
+    ]
+    assert trail(client.get(url("search"), {"q": "tuin"})) == [("Home", home, None), ("Zoeken", "/nl/zoeken/", "page")]
+    assert trail(client.get(url("search", "en"))) == [("Home", "/en/", None), ("Search", "/en/search/", "page")]
+
+
 def test_unknown_theme_is_not_found(client, city):
     assert client.get(url("theme", slug="bestaat-niet")).status_code == 404
 
