@@ -114,6 +114,18 @@ def test_event_dates_and_times_are_written_the_way_each_language_reads_them(clie
     assert "1,200 seats" in english_text
 
 
+def test_an_event_card_writes_the_month_as_each_language_does(client, site_tree, translate):
+    start = datetime(2031, 12, 2, 18, 30, tzinfo=ZoneInfo("UTC"))
+    event = factories.PitchEventPageFactory(parent=site_tree.events, start=start, end=start.replace(hour=21))
+    translate(event, site_tree.en)
+    english_overview = site_tree.events.get_translation(site_tree.en)
+
+    dutch, english = text_of(client.get(site_tree.events.url)), text_of(client.get(english_overview.url))
+
+    assert "di 2 dec 2031, 19:30" in dutch  # Dutch month names have no capital
+    assert "Tue 2 Dec 2031, 19:30" in english
+
+
 def test_summer_time_is_amsterdam_time(client, site_tree):
     start = datetime(2031, 6, 3, 17, 0, tzinfo=ZoneInfo("UTC"))  # 19:00 CEST
     event = factories.PitchEventPageFactory(parent=site_tree.events, start=start, end=start.replace(hour=19))
