@@ -13,6 +13,7 @@ from pages.models import Neighbourhood, Theme
 from pages.templatetags.meedoen_tags import type_label
 
 from . import service
+from .promotions import promoted
 
 SUGGESTION_MIN_LENGTH = 2
 SUGGESTION_COUNT = 8
@@ -35,7 +36,10 @@ def render_search(request, outcome, **extra):
 @require_GET
 def search(request):
     outcome = service.site_search(request, request.GET.get("q", ""))
-    return render_search(request, outcome)
+    promotions = []
+    if outcome.query and not outcome.filtered and service.page_number(request) == 1:
+        promotions = promoted(request, outcome.query, Locale.get_active())
+    return render_search(request, outcome, promotions=promotions)
 
 
 def taxonomy_page(request, model, parameter, slug):

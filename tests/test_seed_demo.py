@@ -13,7 +13,8 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import TestCase, override_settings
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from taggit.models import Tag
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
@@ -140,6 +141,16 @@ class SeededDemoTestCase(TestCase):
         for page in Page.objects.live().filter(locale=self.en, depth__gt=2):
             with self.subTest(page=page.title):
                 self.assertEqual(page.get_parent().locale_id, self.en.pk)
+
+    def test_the_search_recommends_pages_in_both_languages(self):
+        def recommended(language, term):
+            with translation.override(language):
+                response = self.client.get(reverse("search"), {"q": term})
+            return [a.get_text(strip=True) for a in soup_of(response).select(".search-promotions a")]
+
+        self.assertEqual(recommended("nl", "subsidie"), ["Zo werkt meedoen"])
+        self.assertEqual(recommended("nl", "idee"), ["Pitch je initiatief"])
+        self.assertEqual(recommended("en", "idea"), ["Pitch your initiative"])
 
     # --- Idempotent ----------------------------------------------------------------------------
 

@@ -630,3 +630,12 @@ PITCH_FORM = {
         )
     ],
 }
+
+
+# Promoted search results: (search term, page key, description in Dutch). Words residents
+# type that the pages do not use themselves; the English search shows the English page.
+SEARCH_PROMOTIONS = [
+    ("subsidie", "how", "Geld voor je plan: zo helpt de gemeente, en wat meedoen kost."),
+    ("idee", "pitch-form", "Heb je een idee voor je buurt? Vertel het ons in tien minuten."),
+    ("idea", "pitch-form", ""),
+]

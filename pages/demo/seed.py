@@ -22,6 +22,7 @@ from django.core.management.base import CommandError
 from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
@@ -120,6 +121,7 @@ class Seeder:
         self.ensure_stories()
         self.finish_home(home)
         self.ensure_settings()
+        self.ensure_search_promotions()
         self.ensure_translations()
         if self.initiatives_total:
             bulk.ensure_initiative_total(
@@ -369,6 +371,18 @@ class Seeder:
             self.report.action("Filled in the empty municipality settings.")
         else:
             self.report.present("municipality settings")
+
+    def ensure_search_promotions(self):
+        """Recommended results for words residents use that the pages themselves do not
+        (search/promotions.py); the English search shows the English pages."""
+        for term, key, description in general.SEARCH_PROMOTIONS:
+            query, _ = Query.objects.get_or_create(query_string=term)
+            page = self.ctx.pages[key]
+            if query.editors_picks.filter(page=page).exists():
+                self.report.present("promoted search results")
+                continue
+            SearchPromotion.objects.create(query=query, page=page, description=description, sort_order=0)
+            self.report.created("promoted search results")
 
     # --- English -------------------------------------------------------------------------
 

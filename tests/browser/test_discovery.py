@@ -139,3 +139,17 @@ def test_on_a_phone_the_results_come_before_the_folded_filters(page, visit, chec
     page.wait_for_function("() => document.querySelector('.filters__chosen') === null")
     assert not theme.is_visible(), "the filters stay as the resident left them"
     assert not theme.is_checked()
+
+
+def test_a_recommended_page_comes_above_the_results(page, visit, check_page):
+    box = search_page(page, visit)
+    box.fill("subsidie")  # a demo promotion (pages/demo/general.py): no page uses the word itself
+    with page.expect_navigation():
+        box.press("Enter")
+    recommended = page.get_by_role("region", name="Aanbevolen")
+    link = recommended.get_by_role("link", name="Zo werkt meedoen", exact=True)
+    assert link.is_visible()
+    check_page(page)
+    with page.expect_navigation():
+        link.click()
+    assert page.locator("h1").inner_text().strip() == "Zo werkt meedoen"

@@ -38,7 +38,8 @@ def test_the_groups_have_exactly_their_permissions():
     # Pitches are handled by initiatives 0008: editors read them, moderators also see contacts.
     pitches = {"view_pitch", "change_pitch", "view_pitch_contact"}
     assert codenames(editors) - pitches == shared
-    assert codenames(moderators) - pitches == shared | {"view_signup", "change_signup"}
+    promotions = {"add_searchpromotion", "change_searchpromotion", "delete_searchpromotion"}  # pages 0005
+    assert codenames(moderators) - pitches == shared | {"view_signup", "change_signup"} | promotions
     assert "view_pitch_contact" not in codenames(editors)
     assert page_codenames(editors) == {"add_page", "change_page", "lock_page"}
     assert page_codenames(moderators) == {"add_page", "change_page", "lock_page", "publish_page", "unlock_page"}
@@ -100,6 +101,8 @@ ADDRESSES = [
     ("sign-ups of an event", lambda p: reverse("signups_event", args=[p["event"].pk]), MODERATORS),
     ("check-in list", lambda p: reverse("signups_check_in", args=[p["event"].pk]), MODERATORS),
     ("personal data", lambda p: reverse("signups_personal_data"), MODERATORS),
+    ("promoted search results", lambda p: reverse("wagtailsearchpromotions:index"), MODERATORS),
+    ("add a promoted search result", lambda p: reverse("wagtailsearchpromotions:add"), MODERATORS),
     ("users", lambda p: reverse("wagtailusers_users:index"), SUPERUSER),
     ("groups", lambda p: reverse("wagtailusers_groups:index"), SUPERUSER),
     ("workflows", lambda p: reverse("wagtailadmin_workflows:index"), SUPERUSER),
