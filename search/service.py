@@ -107,6 +107,7 @@ class SearchOutcome:
     facets: list = field(default_factory=list)
     filtered: bool = False
     notice: str | None = None
+    locale: object = None  # the language searched in (wagtail Locale)
 
     @property
     def count(self):
@@ -135,7 +136,9 @@ def site_search(request, query, *, fixed=None, browse=False):
         pages = pages.none()  # only punctuation or operators: no word to look for
     elif query and engine() != DATABASE_BACKEND:
         try:
-            return engine_search(request, pages, query, filters, taxonomy_models, params, fixed)
+            outcome = engine_search(request, pages, query, filters, taxonomy_models, params, fixed)
+            outcome.locale = locale
+            return outcome
         except Exception:
             logger.exception("Search engine %s failed; searching with the database backend instead", engine())
             pages, notice = match_in_database(pages, query, fallback_backend()), UNREACHABLE_NOTICE
@@ -154,6 +157,7 @@ def site_search(request, query, *, fixed=None, browse=False):
         facets=[facet for facet in narrowed.facets if facet.name not in fixed],
         filtered=any(values for name, values in narrowed.selected.items() if name not in fixed),
         notice=notice,
+        locale=locale,
     )
 
 

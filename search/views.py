@@ -38,7 +38,7 @@ def search(request):
     outcome = service.site_search(request, request.GET.get("q", ""))
     promotions = []
     if outcome.query and not outcome.filtered and service.page_number(request) == 1:
-        promotions = promoted(request, outcome.query, Locale.get_active())
+        promotions = promoted(request, outcome.query, outcome.locale)
     return render_search(request, outcome, promotions=promotions)
 
 
