@@ -32,20 +32,10 @@ def promoted(request, query, locale, private=None):
     """The promotions for the search term `query` in `locale`: live, public pages only.
     `private`: publiccache.private_q(), if known."""
     term = normalise_query_string(query or "")
-    chosen = SearchPromotion.objects.filter(query__query_string=term).select_related("page")
-    rows = [
-        (
-            promotion.page.translation_key if promotion.page else None,
-            promotion.page.locale_id if promotion.page else None,
-            promotion.external_link_url,
-            promotion.external_link_text or "",
-            promotion.description,
-        )
-        for promotion in chosen.order_by("sort_order", "pk")
-    ]
-    if not rows:
-        return []
-    keys = {row[0] for row in rows if row[0] is not None}
+    chosen = list(
+        SearchPromotion.objects.filter(query__query_string=term).select_related("page").order_by("sort_order", "pk")
+    )
+    keys = {promotion.page.translation_key for promotion in chosen if promotion.page is not None}
     pages = {}
     if keys:
         found = (
@@ -55,19 +45,22 @@ def promoted(request, query, locale, private=None):
         )
         pages = {page.translation_key: page for page in found}
     promotions, seen = [], set()
-    for key, locale_id, link, text, description in rows:
-        if key is None:
+    for promotion in chosen:
+        description = promotion.description
+        if promotion.page is None:
+            link = promotion.external_link_url
             if link and link not in seen:
                 seen.add(link)
-                promotions.append(Promotion(title=text or link, url=link, description=description, external=True))
+                title = promotion.external_link_text or link
+                promotions.append(Promotion(title=title, url=link, description=description, external=True))
             continue
-        page = pages.get(key)
+        page = pages.get(promotion.page.translation_key)
         url = page.get_url(request) if page is not None else None
         if not url or url in seen:
             continue
         seen.add(url)
         # The editor's description is in the language of the page they chose.
-        promotions.append(
-            Promotion(title=page.title, url=url, description=description if locale_id == locale.pk else "")
-        )
+        if promotion.page.locale_id != locale.pk:
+            description = ""
+        promotions.append(Promotion(title=page.title, url=url, description=description))
     return promotions
