@@ -25,7 +25,6 @@ class Promotion:
     title: str
     url: str
     description: str = ""
-    external: bool = False
 
 
 def promoted(request, query, locale, private=None):
@@ -52,7 +51,7 @@ def promoted(request, query, locale, private=None):
             if link and link not in seen:
                 seen.add(link)
                 title = promotion.external_link_text or link
-                promotions.append(Promotion(title=title, url=link, description=description, external=True))
+                promotions.append(Promotion(title=title, url=link, description=description))
             continue
         page = pages.get(promotion.page.translation_key)
         url = page.get_url(request) if page is not None else None
