@@ -295,7 +295,7 @@ class CachedReadMixin:
                 raise BadRequestError(f"{name} cannot be higher than {MAX_OFFSET}")
 
     def _cached(self, request, scope, build):
-        cache_key = publiccache.key(f"api:{self.name}:{scope}", request)
+        cache_key = publiccache.request_key(f"api:{self.name}:{scope}", request)
         data = cache.get(cache_key)
         if data is None:
             data = build().data

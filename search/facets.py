@@ -6,31 +6,24 @@ queryset, and counts for each of its options how many results there would be. Co
 those of the other filters' selection, so an option's count is what choosing it gives;
 options with no results stay visible, marked as empty.
 
-All counts (and the number of results) come from a facet index (`FacetIndex`): for the
-pages an overview or the site search can show, which of them has which value of each
-filter, as bit sets. Counting an option for any selection is then a few AND operations
-and a count of bits, without a query. The index is built with a bounded number of
-queries (the pages with their own fields, and one per relation table), kept in the
-cache, and after a publish brought up to date by reading only the pages published
-(pages/publiccache.py's `kept`); which pages match the words of a search is kept with it
-the same way.
+The database counts: every facet is a GROUP BY over the pages the other filters keep, and
+all of them (with the number of results) are one statement, a UNION ALL (`count`). The
+answer is kept under the public cache's generation (pages/publiccache.py), so it is
+computed once per change of content; a search server counts with its own aggregations
+(search/engine.py).
 """
 
-import hashlib
-import secrets
-from array import array
 from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 from typing import NamedTuple
 
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import Q
-from django.utils import timezone
+from django.db.models import Case, CharField, Count, Min, Q, Value, When
+from django.db.models.functions import Cast, Concat
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from pages import publiccache
@@ -38,8 +31,7 @@ from pages import publiccache
 #: At most this many values of one parameter are read; the rest are ignored.
 MAX_VALUES = 20
 MAX_VALUE_LENGTH = 100
-#: The facet index reads the rows of at most this many pages by their ids (a patch).
-MAX_IDS = 200
+TOTAL = "="  # the tag of the number of results in `count`'s rows
 
 
 @dataclass
@@ -77,6 +69,12 @@ def requested_values(params, name):
     return values[:MAX_VALUES]
 
 
+def grouped(queryset, name, value, n):
+    """`queryset` grouped by the expression `value`, as rows of ("name:value", count n)."""
+    tagged = Concat(Value(f"{name}:"), Cast(value, CharField()), output_field=CharField())
+    return queryset.order_by().values(v=tagged).annotate(n=n)
+
+
 class Filter:
     """Base of the filters: `name` is the GET parameter, `label` the fieldset's legend."""
 
@@ -91,40 +89,19 @@ class Filter:
         """A Q narrowing the queryset to any of the selected values."""
         raise NotImplementedError
 
+    def counting(self, pages):
+        """Querysets of `grouped` rows counting each value among `pages`."""
+        raise NotImplementedError
+
     def page_ids(self, values):
         """For a filter that selects pages through another table: the ids of the pages
         the selected values keep, as a one-column values() queryset of that table (what
-        `condition` tests the primary key against, and what SQLite intersects: see
-        `narrow`). None for the other filters."""
+        SQLite intersects: see `narrow`). None for the other filters."""
         return None
 
-    def columns(self):
-        """The fields of the pages that the filter's values are read from (with the pages
-        themselves, when the facet index is built: see `FacetIndex`)."""
-        return []
-
-    def raw_value(self, row):
-        """The index's value for a page, from its `columns()` (in order), as text; None
-        for none."""
-        value = row[0]
-        return None if value is None else str(value)
-
-    def related_rows(self, ids):
-        """For a filter whose values are in other tables: values_list() querysets of
-        (page id, value) rows, of the pages `ids` or, for None, of every page."""
-        return []
-
-    def raw_values(self, values):
-        """The index's values (as text) of the selected options `values`."""
-        return [str(value) for value in values]
-
-    def new_part(self):
-        """This filter's part of the facet index: bits of pages by value."""
-        return ValueBits()
-
     def counts_from(self, rows):
-        """{value: count} from the (v, n) rows of `grouped`, v as text."""
-        return {value: n for value, n in rows if value is not None}
+        """{option value: count} from {value as text: count}."""
+        return rows
 
     def selection(self, params):
         """The requested values this filter knows; unknown ones are ignored."""
@@ -155,8 +132,8 @@ class ChoiceFilter(Filter):
     def condition(self, values):
         return Q(**{f"{self.field_name}__in": values})
 
-    def columns(self):
-        return [self.field_name]
+    def counting(self, pages):
+        return [grouped(pages, self.name, self.field_name, Count("pk"))]
 
 
 class RelatedChoiceFilter(Filter):
@@ -177,10 +154,10 @@ class RelatedChoiceFilter(Filter):
     def condition(self, values):
         return Q(pk__in=self.page_ids(values))
 
-    def related_rows(self, ids):
+    def counting(self, pages):
         page = f"{self.page_field}_id"
-        rows = self.related_model.objects.order_by()
-        return [(rows if ids is None else rows.filter(**{f"{page}__in": ids})).values_list(page, self.field_name)]
+        rows = self.related_model.objects.filter(**{f"{page}__in": pages.values("pk")})
+        return [grouped(rows, self.name, self.field_name, Count(page, distinct=True))]  # two needs of a kind: once
 
 
 class ContentTypeFilter(Filter):
@@ -201,18 +178,12 @@ class ContentTypeFilter(Filter):
     def condition(self, values):
         return Q(content_type_id__in=[self.content_types[value] for value in values])
 
-    def columns(self):
-        return ["content_type_id"]
-
-    def raw_values(self, values):
-        return [str(self.content_types[value]) for value in values]
+    def counting(self, pages):
+        return [grouped(pages, self.name, "content_type_id", Count("pk"))]
 
     def counts_from(self, rows):
-        counts = {}
-        for content_type, n in rows:
-            value = self.values_by_content_type.get(int(content_type))  # None: a type not offered
-            counts[value] = counts.get(value, 0) + n
-        return counts
+        by_type = {str(pk): value for pk, value in self.values_by_content_type.items()}
+        return {by_type[pk]: n for pk, n in rows.items() if pk in by_type}
 
 
 class SnippetRow(NamedTuple):
@@ -226,18 +197,12 @@ class SnippetRow(NamedTuple):
 
 
 def snippet_rows(snippet_model):
-    """Every theme or neighbourhood (`snippet_model`), of every language, by name: from
-    the cache until the next generation of the cards, which saving or deleting one
-    starts (pages/publiccache.py), and a publish does not."""
-    generation = publiccache.generation(publiccache.CARDS_GENERATION_KEY)
-    key = f"search:snippets:{generation}:{snippet_model._meta.label_lower}"
-    rows = cache.get(key)
-    if rows is None:
-        # Plain tuples: a model instance costs ten times as much to keep in the cache.
-        fields = SnippetRow._fields
-        rows = [SnippetRow(*values) for values in snippet_model.objects.order_by("name").values_list(*fields)]
-        cache.set(key, rows, publiccache.timeout())
-    return rows
+    """Every theme or neighbourhood (`snippet_model`), of every language, by name, from
+    the public cache. (Plain tuples: a model instance costs ten times as much to keep.)"""
+    return publiccache.remember(
+        publiccache.key("snippets", snippet_model._meta.label_lower),
+        lambda: [SnippetRow(*row) for row in snippet_model.objects.order_by("name").values_list(*SnippetRow._fields)],
+    )
 
 
 class TaxonomyFilter(Filter):
@@ -257,16 +222,18 @@ class TaxonomyFilter(Filter):
             if current is None or (snippet.locale_id == locale.pk and current.locale_id != locale.pk):
                 chosen[snippet.translation_key] = snippet
         self.snippets = sorted(chosen.values(), key=lambda snippet: snippet.name.lower())
-        self.key_of = {snippet.slug: snippet.translation_key for snippet in self.snippets}
-        self.slug_of_id = {}  # every snippet row (any language) -> the slug shown
         by_key = {snippet.translation_key: snippet.slug for snippet in self.snippets}
-        for snippet in rows:
-            self.slug_of_id[snippet.pk] = by_key.get(snippet.translation_key)
-        self.through = []  # (through model, its page field's attname, its snippet field's name)
+        self.slug_of_id = {snippet.pk: by_key.get(snippet.translation_key) for snippet in rows}
+        self.through = []  # (through model, its page field's attname, its snippet field's attname)
         for model in models:
             relation = model._meta.get_field(field_name)
-            through = relation.remote_field.through
-            self.through.append((through, f"{relation.m2m_field_name()}_id", relation.m2m_reverse_field_name()))
+            self.through.append(
+                (
+                    relation.remote_field.through,
+                    f"{relation.m2m_field_name()}_id",
+                    f"{relation.m2m_reverse_field_name()}_id",
+                )
+            )
 
     def choices(self):
         return [(snippet.slug, snippet.name) for snippet in self.snippets]
@@ -278,35 +245,27 @@ class TaxonomyFilter(Filter):
         """The snippet rows (of every language) of the options `values`."""
         return sorted(pk for pk, slug in self.slug_of_id.items() if slug in values)
 
-    def page_ids(self, values):
-        if len(self.through) != 1:
-            return None  # the pages of several types: a subquery for each (`condition`)
-        return self._page_ids(*self.through[0], values)
-
     def _page_ids(self, through, source, target, values):
         # By the ids of the rows, known from the snippets loaded, rather than a join to
         # the snippet table: the planner then estimates from the through table's own
-        # statistics how many pages match (with the join, PostgreSQL walked every page
-        # newest first to find the dozen of a theme and a neighbourhood).
-        return through.objects.filter(**{f"{target}_id__in": self.ids(values)}).values(source)
+        # statistics how many pages match.
+        return through.objects.filter(**{f"{target}__in": self.ids(values)}).order_by().values(source)
+
+    def page_ids(self, values):
+        return self._page_ids(*self.through[0], values) if len(self.through) == 1 else None
 
     def condition(self, values):
         return reduce(or_, (Q(pk__in=self._page_ids(*through, values)) for through in self.through))
 
-    def related_rows(self, ids):
+    def counting(self, pages):
         return [
-            (through.objects.all() if ids is None else through.objects.filter(**{f"{source}__in": ids}))
-            .order_by()
-            .values_list(source, f"{target}_id")
+            grouped(through.objects.filter(**{f"{source}__in": pages.values("pk")}), self.name, target, Count("pk"))
             for through, source, target in self.through
         ]
 
-    def raw_values(self, values):
-        return [str(pk) for pk in self.ids(values)]
-
     def counts_from(self, rows):
         counts = {}
-        for snippet_id, n in rows:
+        for snippet_id, n in rows.items():
             slug = self.slug_of_id.get(int(snippet_id))
             if slug is not None:
                 counts[slug] = counts.get(slug, 0) + n
@@ -326,275 +285,83 @@ class WhenFilter(Filter):
         now = timezone.now()
         return reduce(or_, (Q(end__gte=now) if value == "upcoming" else Q(end__lt=now) for value in values))
 
-    def columns(self):
-        return ["end"]
+    def counting(self, pages):
+        side = Case(When(end__gte=timezone.now(), then=Value("upcoming")), default=Value("past"))
+        return [grouped(pages, self.name, side, Count("pk"))]
 
-    def raw_value(self, row):
-        return row[0]  # the end itself: which side of now it is on changes with time
-
-    def new_part(self):
-        return EndBits()
+    def changes_at(self, pages):
+        """When the counts change by themselves: the first end still to come."""
+        return pages.filter(end__gte=timezone.now()).aggregate(first=Min("end"))["first"]
 
 
 @dataclass
 class Narrowed:
-    """A queryset narrowed by the filters of a request, with the facets to show and, when
-    asked for, `total`: how many rows the narrowed queryset has."""
+    """A queryset narrowed by the filters of a request, with the facets to show and
+    `total`: how many rows the narrowed queryset has."""
 
     queryset: object
     facets: list
     selected: dict
-    total: int | None = None
+    total: int
 
     @property
     def active(self):
         return any(self.selected.values())
 
 
-def narrow(queryset, filters, params, *, key, total=False, scope=None, words=""):
-    """Apply the requested values of `filters` to `queryset`, and count every option
-    (and, with `total`, the rows of the narrowed queryset, for its paginator).
-
-    The counts come from the facet index of `scope` (the pages that can be found there:
-    an overview's, or those of the site search; by default `queryset` itself), kept
-    under `key`, which names that set (the overview, the language, the private
-    sections). When `queryset` is part of the scope (the matches of the words `words`),
-    which of the scope's pages it holds is kept with the index too."""
-    selected = {f.name: f.selection(params) for f in filters}
-
+def apply(queryset, filters, selected):
+    """`queryset` narrowed by the `selected` values of `filters`."""
     # SQLite answers `pk IN (subquery) AND pk IN (subquery)` by walking the pages of the
     # first subquery, however many more those are than the second keeps (a theme's 2,000
     # initiatives for a neighbourhood's 200: 6 ms on 10,000). Asked for the pages in both
     # at once (INTERSECT), it walks only those (2 ms). PostgreSQL's planner chooses well
     # between the subqueries as they are, and does worse with an INTERSECT.
     intersect = connections[queryset.db].vendor == "sqlite"
+    page_ids = []
+    for f in filters:
+        values = selected.get(f.name)
+        if not values:
+            continue
+        ids = f.page_ids(values) if intersect else None
+        if ids is None:
+            queryset = queryset.filter(f.condition(values))
+        else:
+            page_ids.append(ids)
+    if page_ids:
+        queryset = queryset.filter(pk__in=page_ids[0].intersection(*page_ids[1:]) if len(page_ids) > 1 else page_ids[0])
+    return queryset
 
-    def narrowed():
-        result, page_ids = queryset, []
-        for f in filters:
-            values = selected[f.name]
-            if not values:
-                continue
-            ids = f.page_ids(values) if intersect else None
-            if ids is None:
-                result = result.filter(f.condition(values))
-            else:
-                page_ids.append(ids)
-        if page_ids:
-            result = result.filter(pk__in=page_ids[0].intersection(*page_ids[1:]) if len(page_ids) > 1 else page_ids[0])
-        return result
 
-    index_key = f"search:index:{key}:{','.join(f.name for f in filters)}"
-    index = facet_index(scope if scope is not None else queryset, filters, index_key)
-    if scope is None:
-        base = index.members
-    else:
-        base = matched_bits(index, queryset, f"{index_key}:{hashlib.sha256(words.encode()).hexdigest()[:40]}")
-    counts, count = index.counts(filters, selected, base)
+def count(queryset, filters, selected):
+    """({filter name: {option value: count}}, number of results) in one statement: per
+    filter, its values among the pages the other filters keep; and the pages all keep."""
+    parts = [grouped(apply(queryset, filters, selected), TOTAL, Value(""), Count("pk"))]
+    for f in filters:
+        others = {name: values for name, values in selected.items() if name != f.name}
+        parts += f.counting(apply(queryset, filters, others))
+    rows = {f.name: {} for f in filters}
+    total = 0
+    for tagged, n in parts[0].union(*parts[1:], all=True).values_list("v", "n"):
+        name, _sep, value = tagged.partition(":")
+        if name == TOTAL:
+            total = n
+        else:
+            rows[name][value] = rows[name].get(value, 0) + n
+    return {f.name: f.counts_from(rows[f.name]) for f in filters}, total
+
+
+def narrow(queryset, filters, params, *, key):
+    """Apply the requested values of `filters` to `queryset`, and count every option and
+    the results. The counts are kept in the public cache under `key`, which names the set
+    `queryset` holds (an overview, a language and the words searched), with the selection;
+    a count that changes with the time (an event ends) is kept until it does."""
+    selected = {f.name: f.selection(params) for f in filters}
+    cache_key = publiccache.key("facets", key, translation.get_language(), sorted(selected.items()))
+    kept = cache.get(cache_key)
+    if kept is None or (kept[2] is not None and kept[2] <= timezone.now()):
+        ends = [f.changes_at(queryset) for f in filters if isinstance(f, WhenFilter)]
+        kept = (*count(queryset, filters, selected), min(filter(None, ends), default=None))
+        cache.set(cache_key, kept, publiccache.timeout())
+    counts, total, _until = kept
     facets = [f.facet(counts.get(f.name, {}), selected[f.name]) for f in filters]
-    return Narrowed(queryset=narrowed(), facets=facets, selected=selected, total=count if total else None)
-
-
-# --- The facet index -----------------------------------------------------------------
-
-
-def bits_from(positions):
-    """An int with the bits `positions` set."""
-    if not positions:
-        return 0
-    buffer = bytearray((max(positions) >> 3) + 1)
-    for position in positions:
-        buffer[position >> 3] |= 1 << (position & 7)
-    return int.from_bytes(buffer, "little")
-
-
-class ValueBits(dict):
-    """A filter's part of the facet index: {value: bits of the pages that have it}."""
-
-    def fill(self, rows, position):
-        """Add the (page id, value) rows of the pages in `position` ({page id: bit})."""
-        size = (max(position.values(), default=0) >> 3) + 1
-        buffers = {}
-        for pk, value in rows:
-            bit = position.get(pk)
-            if bit is None or value is None:
-                continue
-            buffer = buffers.get(value)
-            if buffer is None:
-                buffer = buffers[value] = bytearray(size)
-            buffer[bit >> 3] |= 1 << (bit & 7)
-        for value, buffer in buffers.items():
-            value = str(value)
-            self[value] = self.get(value, 0) | int.from_bytes(buffer, "little")
-
-    def clear(self, bits):
-        for value in list(self):
-            self[value] &= ~bits
-
-    def value_bits(self):
-        return self
-
-
-class EndBits(dict):
-    """The part of the when filter: {bit: the event's end}; upcoming and past are taken
-    at the time of asking."""
-
-    def fill(self, rows, position):
-        self.update((position[pk], end) for pk, end in rows if end is not None and pk in position)
-
-    def clear(self, bits):
-        for bit in [bit for bit in self if bits >> bit & 1]:
-            del self[bit]
-
-    def value_bits(self):
-        now = timezone.now()
-        return {
-            "upcoming": bits_from([bit for bit, end in self.items() if end >= now]),
-            "past": bits_from([bit for bit, end in self.items() if end < now]),
-        }
-
-
-class FacetIndex:
-    """Which pages of a set have which value of each filter, as bit sets: page `pks[i]`
-    is bit i. Counting an option is then an AND of bits and a count of the bits set,
-    for any selection of filters, without a query: the index is built once (a query
-    for the pages and their own fields, one per relation table), kept in the cache,
-    and brought up to date after a publish by reading only the pages published
-    (`patch`). `build` names the bits' meaning: it changes when a page is added."""
-
-    def __init__(self):
-        self.pks = array("q")
-        self.members = 0  # the bits of the pages in the set now
-        self.parts = {}
-        self.build = secrets.token_hex(8)
-        self._position = None
-
-    def __getstate__(self):
-        return {**self.__dict__, "_position": None}
-
-    @property
-    def position(self):
-        if self._position is None:
-            self._position = {pk: bit for bit, pk in enumerate(self.pks)}
-        return self._position
-
-    @classmethod
-    def create(cls, scope, filters):
-        index = cls()
-        index.parts = {f.name: f.new_part() for f in filters}
-        index.add(scope, filters)
-        return index
-
-    def add(self, pages, filters):
-        """Add the pages `pages` (a queryset of the set's pages): new bits for new pages."""
-        columns = list(dict.fromkeys(column for f in filters for column in f.columns()))
-        rows = list(pages.order_by().values_list("pk", *columns))
-        position = self.position
-        new = [row[0] for row in rows if row[0] not in position]
-        if new:
-            position.update(zip(new, range(len(self.pks), len(self.pks) + len(new)), strict=True))
-            self.pks.extend(new)
-            self.build = secrets.token_hex(8)
-        self.members |= bits_from([position[row[0]] for row in rows])
-        # The relation rows of the pages by id when they are few (a patch), else all of
-        # them: a plain scan is the fastest, and rows of other pages are passed over.
-        found = {row[0]: position[row[0]] for row in rows}
-        ids = list(found) if len(rows) <= MAX_IDS else None
-        for f in filters:
-            part = self.parts[f.name]
-            if f.columns():
-                at = [columns.index(column) + 1 for column in f.columns()]
-                part.fill(((row[0], f.raw_value([row[i] for i in at])) for row in rows), found)
-            for related in f.related_rows(ids):
-                part.fill(raw_rows(related), found)
-
-    def patch(self, scope, filters, pks):
-        """Read the pages `pks` again: those still in the set with their values now, the
-        others left out."""
-        bits = bits_from([self.position[pk] for pk in pks if pk in self.position])
-        self.members &= ~bits
-        for part in self.parts.values():
-            part.clear(bits)
-        self.add(scope.filter(pk__in=pks), filters)
-        return self
-
-    def counts(self, filters, selected, base):
-        """({filter name: {value: count}}, number of pages of `base` that every filter's
-        selection keeps). Each filter's options are counted over what the other filters'
-        selection keeps."""
-        value_bits = {f.name: self.parts[f.name].value_bits() for f in filters}
-        chosen = {}
-        for f in filters:
-            if selected[f.name]:
-                bits = 0
-                for raw in f.raw_values(selected[f.name]):
-                    bits |= value_bits[f.name].get(raw, 0)
-                chosen[f.name] = bits
-        counts = {}
-        for f in filters:
-            others = base
-            for name, bits in chosen.items():
-                if name != f.name:
-                    others &= bits
-            found = value_bits[f.name].items()
-            counts[f.name] = f.counts_from((raw, (bits & others).bit_count()) for raw, bits in found)
-        everything = base
-        for bits in chosen.values():
-            everything &= bits
-        return counts, everything.bit_count()
-
-
-def raw_rows(queryset):
-    """The rows of a values_list() `queryset` of plain columns (ids, text), straight from
-    the database cursor: Django's row handling costs more than the query on 10,000 rows."""
-    try:
-        sql, params = queryset.query.get_compiler(using=queryset.db).as_sql()
-    except EmptyResultSet:
-        return []
-    with connections[queryset.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
-
-
-def changed_pages(changes):
-    """The ids of the pages of `changes` (publiccache.PageChange) and of their
-    translations, which share their synchronised fields (themes, neighbourhoods)."""
-    Page = apps.get_model("wagtailcore", "Page")  # noqa: N806
-    keys = {change.translation_key for change in changes}
-    return {change.pk for change in changes} | set(
-        Page.objects.filter(translation_key__in=keys).values_list("pk", flat=True)
-    )
-
-
-def facet_index(scope, filters, key):
-    """The facet index of the pages `scope` for `filters`, kept under `key`: built once,
-    then patched with the pages published since."""
-
-    def refresh(index, changes):
-        if len(changes) > publiccache.MAX_CHANGES:
-            return None
-        return index.patch(scope, filters, changed_pages(changes)) if changes else index
-
-    if scope.query.is_empty():
-        return FacetIndex.create(scope, filters)
-    return publiccache.kept(key, lambda: FacetIndex.create(scope, filters), refresh)
-
-
-def matched_bits(index, matches, key):
-    """The bits of `index` of the pages of `matches` (the words' matches among its
-    pages), kept under `key` and the index's build (the bits mean pages of that build
-    only), patched like it."""
-    if matches.query.is_empty():
-        return 0
-    position = index.position
-
-    def compute():
-        return bits_from([position[pk] for pk in matches.values_list("pk", flat=True) if pk in position])
-
-    def refresh(bits, changes):
-        pks = changed_pages(changes)
-        bits &= ~bits_from([position[pk] for pk in pks if pk in position])
-        found = matches.filter(pk__in=pks).values_list("pk", flat=True)
-        return bits | bits_from([position[pk] for pk in found if pk in position])
-
-    return publiccache.kept(f"{key}:{index.build}", compute, refresh) & index.members
+    return Narrowed(queryset=apply(queryset, filters, selected), facets=facets, selected=selected, total=total)

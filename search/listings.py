@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from functools import partial
 
 from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -58,18 +57,17 @@ def chosen_sort(params, sorts):
     return next((sort for sort in sorts if sort.value == wanted), sorts[0])
 
 
-def overview_key(index_page, private):
-    """What names the pages of an overview for the facet index: the overview and the
-    private sections left out (`private`)."""
-    return f"overview:{index_page.pk}:{publiccache.private_digest(private)}"
+def overview_key(index_page):
+    """What names the pages of an overview for the facet counts' cache."""
+    return f"overview:{index_page.pk}"
 
 
 def listing(request, queryset, filters, sorts, model, key, fast_default=None):
     """The context of an overview: `items` (one page of `model` pages), `facets`,
-    `sorts`, `sort` and `filtered`. `key` names the overview's pages (`overview_key`).
+    `sorts`, `sort` and `filtered`. `key` names the overview (`overview_key`).
     `fast_default`, when given, is the unfiltered list in the default order as
     Wagtail's page table answers it (see pages.models.live_pages)."""
-    narrowed = narrow(queryset, filters, request.GET, key=key, total=True)
+    narrowed = narrow(queryset, filters, request.GET, key=key)
     sort = chosen_sort(request.GET, sorts)
     if not narrowed.active and sort is sorts[0] and fast_default is not None:
         ordered = fast_default
@@ -105,26 +103,15 @@ def initiatives(request, index_page):
     queryset = InitiativePage.objects.child_of(index_page).live().exclude(private)
     fast = live_pages(InitiativePage, index_page.locale_id, child_of=index_page, private=private)
     return {
-        **listing(
-            request, queryset, filters, sorts, InitiativePage, overview_key(index_page, private), fast_default=fast
-        ),
+        **listing(request, queryset, filters, sorts, InitiativePage, overview_key(index_page), fast_default=fast),
         "pitch_form": pitch_form(index_page, private),
     }
 
 
 def pitch_form(index_page, private):
-    """The overview's live pitch form (`index_page.pitch_form()`), kept in the cache
-    until a pitch form is published or unpublished: the key holds the private sections,
-    so a form made private is left out at once."""
-    PitchSubmissionPage = apps.get_model("initiatives", "PitchSubmissionPage")  # noqa: N806
-    form_type = ContentType.objects.get_for_model(PitchSubmissionPage).pk
-
-    def refresh(form, changes):
-        return None if any(change.content_type_id == form_type for change in changes) else form
-
-    key = f"listings:pitch-form:{overview_key(index_page, private)}"
-    form = publiccache.kept(key, lambda: index_page.pitch_form(private=private) or "", refresh)  # "": none
-    return form or None
+    """The overview's live pitch form (`index_page.pitch_form()`), from the public cache."""
+    key = publiccache.key("pitch-form", overview_key(index_page))
+    return publiccache.remember(key, lambda: index_page.pitch_form(private=private))
 
 
 def pitch_events(request, index_page):
@@ -134,12 +121,21 @@ def pitch_events(request, index_page):
     filters = [*taxonomy_filters([PitchEventPage], locale_of(index_page)), WhenFilter()]
     private = publiccache.private_q()
     queryset = PitchEventPage.objects.child_of(index_page).live().exclude(private)
-    narrowed = narrow(queryset, filters, request.GET, key=overview_key(index_page, private))
+    narrowed = narrow(queryset, filters, request.GET, key=overview_key(index_page))
     now = timezone.now()
     past = narrowed.queryset.filter(end__lt=now).order_by("-start", "-pk")
+    # How many past events there are is the when filter's count of them (kept with the
+    # counts until the next event ends), unless only upcoming ones are asked for.
+    when = narrowed.selected["when"]
+    past_count = next(o.count for f in narrowed.facets if f.name == "when" for o in f.options if o.value == "past")
     return {
         "upcoming_events": narrowed.queryset.filter(end__gte=now).order_by("start").select_related("image"),
-        "past_events": paginate(request, past, load=partial(load_pages, PitchEventPage)),
+        "past_events": paginate(
+            request,
+            past,
+            load=partial(load_pages, PitchEventPage),
+            count=past_count if "past" in when or not when else 0,
+        ),
         "facets": narrowed.facets,
         "sorts": [],
         "filtered": narrowed.active,
@@ -163,7 +159,7 @@ def participation_projects(request, index_page):
     ]
     private = publiccache.private_q()
     queryset = ParticipationProjectPage.objects.child_of(index_page).live().exclude(private)
-    return listing(request, queryset, filters, sorts, ParticipationProjectPage, overview_key(index_page, private))
+    return listing(request, queryset, filters, sorts, ParticipationProjectPage, overview_key(index_page))
 
 
 def feedback_stories(request, index_page):
@@ -177,4 +173,4 @@ def feedback_stories(request, index_page):
     ]
     private = publiccache.private_q()
     queryset = PolicyFeedbackStoryPage.objects.child_of(index_page).live().exclude(private)
-    return listing(request, queryset, filters, sorts, PolicyFeedbackStoryPage, overview_key(index_page, private))
+    return listing(request, queryset, filters, sorts, PolicyFeedbackStoryPage, overview_key(index_page))

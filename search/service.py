@@ -3,9 +3,8 @@
 Views call `site_search()` and never look at the backend. The configured engine
 (settings.SEARCH_ENGINE) matches the words:
 
-- the database backend (the default) matches in SQL, and every facet count comes from
-  the facet index of the searchable pages and which of them match (search/facets.py),
-  however many pages match;
+- the database backend (the default) matches in SQL, and counts every facet with one
+  SQL statement over the matching pages (search/facets.py), kept in the public cache;
 - a search server (Elasticsearch 7/8/9, OpenSearch 2/3) matches the words, applies the
   filters and counts the facets with its aggregations, in one request (search/engine.py).
   When the server cannot be reached (or fails), the database backend answers instead,
@@ -128,9 +127,7 @@ def site_search(request, query, *, fixed=None, browse=False):
         params.setlist(name, [value])
     locale = Locale.get_active()
     filters, taxonomy_models = site_filters(locale)
-    private = publiccache.private_q()
-    scope = pages = searchable_pages(locale, private)
-    key = f"search:{locale.pk}:{publiccache.private_digest(private)}"
+    pages = searchable_pages(locale)
     notice = None
     if query and not dutch.words(query):
         pages = pages.none()  # only punctuation or operators: no word to look for
@@ -144,12 +141,9 @@ def site_search(request, query, *, fixed=None, browse=False):
             pages, notice = match_in_database(pages, query, fallback_backend()), UNREACHABLE_NOTICE
     elif query:
         pages = match_in_database(pages, query, "default")
-    # The number of results comes from the facet index (and which of its pages match the
-    # words, kept with it): a COUNT over the words' matches costs as much as finding the
-    # page of results.
-    words = f"{query}|{'fallback' if notice else 'default'}"
-    within = scope if pages is not scope else None  # words (or none) to match
-    narrowed = narrow(pages, filters, params, key=key, total=True, scope=within, words=words)
+    # The number of results is counted with the facets, and kept with them.
+    key = f"search:{locale.pk}:{'fallback' if notice else 'default'}:{query}"
+    narrowed = narrow(pages, filters, params, key=key)
     ordered = narrowed.queryset.order_by("-first_published_at", "-pk")
     return SearchOutcome(
         query=query,

@@ -44,6 +44,7 @@ def production_env(tmp_path_factory):
         "SECRET_KEY": random_secret_key(),
         "ALLOWED_HOSTS": "meedoen.example.nl",
         "DATABASE_URL": f"sqlite:///{var / 'meedoen.sqlite3'}",
+        "CACHE_URL": "redis://127.0.0.1:6379/0",
         "MEEDOEN_VAR_DIR": str(var),
         "STATIC_ROOT": str(var / "static"),
         "MEDIA_ROOT": str(var / "media"),
@@ -72,6 +73,7 @@ def test_production_passes_the_deployment_checks(production_env):
         pytest.param({"ALLOWED_HOSTS": None}, id="no-allowed-hosts"),
         pytest.param({"ALLOWED_HOSTS": " , "}, id="blank-allowed-hosts"),
         pytest.param({"DATABASE_URL": None}, id="no-database"),
+        pytest.param({"CACHE_URL": None}, id="no-shared-cache"),
     ],
 )
 def test_production_refuses_to_start_half_configured(production_env, changes):
@@ -86,6 +88,19 @@ def test_production_on_sqlite_needs_an_explicit_choice(production_env):
     env = {name: value for name, value in production_env.items() if name != "DATABASE_URL"}
     result = run_python(["manage.py", "check"], {**env, "ALLOW_SQLITE": "1"})
     assert result.returncode == 0, result.stderr
+
+
+def test_production_without_a_shared_cache_needs_a_single_process(production_env):
+    """Each worker process would keep its own public cache: a page made private on one
+    stays listed on the others. Without CACHE_URL/REDIS_URL production says so."""
+    env = {name: value for name, value in production_env.items() if name != "CACHE_URL"}
+    refused = run_python(["manage.py", "check"], env)
+    assert refused.returncode != 0
+    assert "every worker process must share one cache" in refused.stderr
+    assert "SINGLE_PROCESS=1" in refused.stderr
+    result = run_python(["manage.py", "check"], {**env, "SINGLE_PROCESS": "1"})
+    assert result.returncode == 0, result.stderr
+    assert run_python(["manage.py", "check"], {**env, "REDIS_URL": "redis://127.0.0.1:6379/0"}).returncode == 0
 
 
 def test_manage_py_defaults_to_development_settings(tmp_path):

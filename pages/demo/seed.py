@@ -102,7 +102,7 @@ class Seeder:
                 self._seed()
             # Pages are added in bulk, without the signals of a publish: the public cache
             # (shared by a running portal through Redis) starts afresh.
-            publiccache.bump_sites()
+            publiccache.bump()
         finally:
             if quiet:
                 logging.disable(logging.NOTSET)

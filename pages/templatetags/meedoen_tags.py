@@ -2,13 +2,13 @@
 footer links, cards and a few small helpers.
 
 The page "chrome" (main menu, breadcrumbs, language switcher, hreflang links, footer
-links) comes from one query per request, besides the MunicipalitySettings row: the home
-page of the active language with its children, every translation of the current page and
-of its ancestors, and the municipality's footer pages with their translations. Listings
-go through `cards` (or `card_sections`) and `render_cards`, which keeps each card's HTML
-in the cache under a key that cannot go out of date (`_card_cache_key`) and fetches card
-images (with their renditions), themes and neighbourhoods for the cards it has to render,
-for all of them at once: a card never runs a query of its own.
+links) comes from one query, besides the MunicipalitySettings row: the home page of the
+active language with its children, every translation of the current page and of its
+ancestors, and the municipality's footer pages with their translations. Listings go
+through `cards` (or `card_sections`) and `render_cards`, which fetches card images (with
+their renditions), themes and neighbourhoods for the cards it has to render, for all of
+them at once: a card never runs a query of its own. The chrome and the cards are kept in
+the public cache (pages/publiccache.py).
 """
 
 import hashlib
@@ -153,28 +153,6 @@ class Chrome:
     municipality_pages: dict = field(default_factory=dict)
     locale: Locale | None = None
     language_of_locale: dict = field(default_factory=dict)  # locale id -> language code
-    # What a publish must touch to change it (`touched_by`): the translation keys and
-    # ids of the pages it shows, the paths of the page's ancestors (live or not), and
-    # the depth of the menu's pages (any page there may join the menu).
-    watched_keys: set = field(default_factory=set)
-    watched_pks: set = field(default_factory=set)
-    watched_paths: set = field(default_factory=set)
-    menu_depth: int = 0
-
-    def touched_by(self, change):
-        """Whether publishing or unpublishing a page (a publiccache.PageChange) can
-        change what this chrome shows."""
-        return (
-            change.depth <= self.menu_depth
-            or change.translation_key in self.watched_keys
-            or change.pk in self.watched_pks
-            or change.path in self.watched_paths
-        )
-
-
-def _refreshed_chrome(chrome, changes):
-    """The kept chrome, when no page published since shows in it (publiccache.kept)."""
-    return None if any(chrome.touched_by(change) for change in changes) else chrome
 
 
 def _chrome_pages(site, language, page, ancestor_paths, setting_ids):
@@ -245,12 +223,6 @@ def _build_chrome(context):
         setting_ids = {name: pk for name, pk in setting_ids.items() if pk}
 
     pages = _chrome_pages(site, language, page, ancestor_paths, list(setting_ids.values()))
-    chrome.watched_keys = {str(p.translation_key) for p in pages} | {str(site.root_page.translation_key)}
-    if page is not None:
-        chrome.watched_keys.add(str(page.translation_key))
-    chrome.watched_pks = {site.root_page_id, *setting_ids.values()}
-    chrome.watched_paths = set(ancestor_paths)
-    chrome.menu_depth = site.root_page.depth + 1
     locales = {p.locale_id: Locale(pk=p.locale_id, language_code=p.chrome_language_code) for p in pages}
     chrome.language_of_locale = {pk: locale.language_code for pk, locale in locales.items()}
 
@@ -298,8 +270,7 @@ def _build_chrome(context):
 
 def _chrome(context):
     """The Chrome of this request: built once per page, language and site, and kept in
-    the cache until a publish touches it (pages/publiccache.py's `kept`): publishing an
-    initiative leaves the menu and the chrome of every other page as they are."""
+    the public cache (pages/publiccache.py)."""
     return _once_per_request(context, "chrome", lambda: _cached_chrome(context))
 
 
@@ -310,8 +281,8 @@ def _cached_chrome(context):
         return _build_chrome(context)
     page = context.get("page")
     page_pk = page.pk if _is_routable_page(page) else None
-    key = f"publiccache:chrome:{site.pk}:{_language_code()}:{page_pk}"
-    return publiccache.kept(key, lambda: _build_chrome(context), _refreshed_chrome)
+    key = publiccache.key("chrome", site.pk, _language_code(), page_pk)
+    return publiccache.remember(key, lambda: _build_chrome(context))
 
 
 def _active_locale(context):
@@ -839,18 +810,9 @@ def card_sections(context, hero=None, **sections):
     return {name: [_card_of(page) for page in (items or []) if page is not None] for name, items in sections.items()}
 
 
-# --- Rendering cards, with a cache that cannot go stale ---------------------------------
+# --- Rendering cards, from the public cache ---------------------------------------------
 
 CARD_TEMPLATE = "includes/card.html"
-CARD_CACHE_TIMEOUT = 24 * 60 * 60
-
-#: What a card shows besides title, summary, image and taxonomy, per page type.
-CARD_FIELDS = {
-    "initiativepage": ("status",),
-    "pitcheventpage": ("start", "end", "venue_name", "city"),
-    "participationprojectpage": ("status", "ladder_rung"),
-    "policyfeedbackstorypage": ("date",),
-}
 
 
 @lru_cache(maxsize=8)
@@ -873,67 +835,44 @@ def _catalogs_version():
 def _card_template():
     """The card template (through the template loaders, so an edited template is picked
     up as usual) and a hash of its source and of the catalogs, part of every card's
-    cache key."""
+    cache key: a release renews the cards, as a change of content does."""
     template = get_template(CARD_TEMPLATE)
     return template, _source_version(getattr(template.template, "source", "")) + _catalogs_version()
-
-
-def _card_cache_key(card, url, heading_level, template_version, generation):
-    """A key made of what the page itself says and of the cards' generation, so a cached
-    card is never out of date: a title, status, image choice or publish is part of the
-    key (the themes of a live page change only with a publish, which sets
-    `last_published_at`), and the names of themes and neighbourhoods, the image files,
-    the template and its translations change only with a saved theme, neighbourhood or
-    image (a new cards generation, pages/publiccache.py), an edited template (its hash)
-    or a new release (the catalogs' hash). A publish of one page leaves the other cards
-    in the cache. The key needs no query: a card found in the cache costs none."""
-    page = card.page
-    facts = [
-        template_version,
-        generation,
-        translation.get_language(),
-        heading_level,
-        card.kind,
-        page.pk,
-        url,
-        page.title,
-        page.card_summary,
-        str(card.type_label),
-        [getattr(page, name, None) for name in CARD_FIELDS.get(card.kind, ())],
-        getattr(page, "is_past", None),
-        getattr(page, "image_id", None),
-        page.last_published_at,
-    ]
-    digest = hashlib.md5(repr(facts).encode(), usedforsecurity=False).hexdigest()
-    return f"meedoen:card:{digest}"
 
 
 @register.simple_tag(takes_context=True)
 def render_cards(context, card_list, heading_level=3):
     """`{% render_cards card_list 2 as html_list %}`: the HTML of each Card, from
-    templates/includes/card.html. Cards come from the cache in one lookup; only cards
-    not seen before (or changed since) are rendered."""
+    templates/includes/card.html. Cards come from the public cache in one lookup; only
+    the cards not in it are filled (all at once) and rendered."""
     card_list = list(card_list or [])
     if not card_list:
         return []
     request = context.get("request")
     template, version = _card_template()
-    generation = publiccache.generation(publiccache.CARDS_GENERATION_KEY)  # one lookup for the list
-    keys = [_card_cache_key(card, card.page.get_url(request), heading_level, version, generation) for card in card_list]
+    keys = [
+        publiccache.key(
+            "card",
+            version,
+            translation.get_language(),
+            heading_level,
+            card.page.pk,
+            card.page.get_url(request),
+            getattr(card.page, "is_past", None),
+        )
+        for card in card_list
+    ]
     found = cache.get_many(keys)
-    missing = [card for card, key in zip(card_list, keys, strict=True) if key not in found and not card.filled]
-    _fill_cards(context, missing)
-    rendered = []
+    _fill_cards(
+        context, [card for card, key in zip(card_list, keys, strict=True) if key not in found and not card.filled]
+    )
     new = {}
     for card, key in zip(card_list, keys, strict=True):
-        html = found.get(key)
-        if html is None:
-            html = template.render({"card": card, "heading_level": heading_level, "request": request})
-            new[key] = html
-        rendered.append(mark_safe(html))  # our own template's output
+        if key not in found:
+            found[key] = new[key] = template.render({"card": card, "heading_level": heading_level, "request": request})
     if new:
-        cache.set_many(new, CARD_CACHE_TIMEOUT)
-    return rendered
+        cache.set_many(new, publiccache.timeout())
+    return [mark_safe(found[key]) for key in keys]  # our own template's output
 
 
 # --- Pitch events ------------------------------------------------------------------------

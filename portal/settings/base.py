@@ -376,12 +376,10 @@ MIDDLEWARE += [
 
 # Open data: the read API (/api/v2/), calendar and news feeds. Anonymous clients may make
 # API_RATE_LIMIT API requests per address ("1000/hour", "100/minute"); answers of the API
-# and the feeds are cached for PUBLIC_CACHE_SECONDS (a publish shows at once).
+# and the feeds, like every public fragment, are cached for at most PUBLIC_CACHE_SECONDS
+# (any change shows at once: pages/publiccache.py).
 MEEDOEN_API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "1000/hour")
 MEEDOEN_PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))
-# What a publish brings up to date rather than drops (the facet index, the menu and page
-# chrome, the private sections: pages/publiccache.py's `kept`) is kept this long.
-MEEDOEN_KEPT_CACHE_SECONDS = int(os.environ.get("KEPT_CACHE_SECONDS", "3600"))
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_LIMIT_MAX = 50
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL

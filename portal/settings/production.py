@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, SECRET_KEY, env_bool
+from .base import ALLOWED_HOSTS, CACHE_URL, SECRET_KEY, env_bool
 
 DEBUG = False
 
@@ -16,6 +16,14 @@ if not ALLOWED_HOSTS:
 if not os.environ.get("DATABASE_URL") and not env_bool("ALLOW_SQLITE", False):
     raise ImproperlyConfigured(
         "Set DATABASE_URL (PostgreSQL) for production, or ALLOW_SQLITE=1 for a single-server install."
+    )
+# The public cache's generation and the rate limits must be shared by every worker
+# process: with a cache per process, a page made private on one worker stays listed on
+# the others. Only a single process may do without.
+if not CACHE_URL and not env_bool("SINGLE_PROCESS", False):
+    raise ImproperlyConfigured(
+        "Set CACHE_URL or REDIS_URL (e.g. redis://127.0.0.1:6379/0): every worker process must share one cache. "
+        "Only when exactly one process serves the portal, set SINGLE_PROCESS=1 instead."
     )
 
 # Behind a TLS-terminating proxy that sets X-Forwarded-Proto.

@@ -172,6 +172,9 @@ def server(tmp_path_factory):
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "ALLOW_SQLITE": "1",
             "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}",
+            # Two gunicorn workers share one cache, as in production (keys of their own).
+            "CACHE_URL": "redis://127.0.0.1:6379/0",
+            "CACHE_KEY_PREFIX": f"meedoen-browser-{secrets.token_hex(6)}",
             "MEEDOEN_VAR_DIR": str(tmp),
             "STATIC_ROOT": str(tmp / "static"),
             "MEDIA_ROOT": str(tmp / "media"),

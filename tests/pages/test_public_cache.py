@@ -1,16 +1,24 @@
-"""The site, the municipality settings, the page chrome (menu, breadcrumbs, languages,
-footer) and the cards are kept in the cache until something they show changes: every
-change below is on the next page, without waiting for the cache to expire."""
+"""The public cache (pages/publiccache.py): the site, the municipality settings, the page
+chrome (menu, breadcrumbs, languages, footer), the cards and the facet counts are kept
+under one generation that every write of public content renews: every change below is on
+the next page, without waiting for the cache to expire, whatever path made it."""
 
-import re
+import time
+import uuid
+from types import SimpleNamespace
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.cache import cache
+from django.core.files.base import ContentFile
 from django.db import connection
+from django.db.models.signals import post_save
 from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext
-from wagtail.images import get_image_model
-from wagtail.models import Site
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, Locale, PageViewRestriction, Site
 
 from pages import publiccache
 from pages.models import MunicipalitySettings
@@ -85,61 +93,6 @@ def test_a_retitled_initiative_shows_on_its_card_at_once(client, published_pages
     assert "Buurtmoestuin met kas" in page_text(client, url)
 
 
-def test_saving_an_image_starts_a_new_generation_of_the_cards(image):
-    """A card keeps the rendition of its image until the image is saved again (a new
-    file or focal point): that starts a new generation of every cached card."""
-
-    def generations():
-        return publiccache.generation(), publiccache.generation(publiccache.CARDS_GENERATION_KEY)
-
-    def both_newer(before):
-        return all(now > then for now, then in zip(generations(), before, strict=True))
-
-    before = generations()
-    image.title = "Bewoners in de moestuin, zomer"
-    image.save()
-    assert both_newer(before)
-
-    later = generations()
-    factories.ImageFactory(title="Nieuw")
-    assert both_newer(later)
-
-    last = generations()
-    get_image_model().objects.filter(pk=image.pk).get().delete()
-    assert both_newer(last)
-
-
-def card_pages_filled(captured):
-    """The ids of the pages whose cards were made anew: the pages whose themes and
-    neighbourhoods the cards' one query (meedoen_tags._taxonomy_for) fetched."""
-    ids = set()
-    for query in captured.captured_queries:
-        if "'themes'" in query["sql"]:
-            for found in re.findall(r"rel\.\w+ IN \(([\d, ]+)\)", query["sql"]):
-                ids.update(int(pk) for pk in found.split(","))
-    return ids
-
-
-def test_a_publish_makes_only_the_card_of_the_page_published_anew(client, published_pages, site_tree, theme):
-    url = site_tree.initiatives.url
-    others = [
-        factories.InitiativePageFactory(parent=site_tree.initiatives, title=f"Initiatief {n}", themes=[theme])
-        for n in range(3)
-    ]
-    with CaptureQueriesContext(connection) as first:
-        page_text(client, url)
-    assert {page.pk for page in others} <= card_pages_filled(first)
-
-    initiative = others[0]
-    initiative.title = "Buurtmoestuin met kas"
-    initiative.save_revision().publish()
-    with CaptureQueriesContext(connection) as after_publish:
-        text = page_text(client, url)
-    assert "Buurtmoestuin met kas" in text
-    assert "Initiatief 1" in text and "Initiatief 2" in text
-    assert card_pages_filled(after_publish) == {initiative.pk}
-
-
 def test_a_renamed_theme_shows_on_every_card_at_once(client, published_pages, site_tree, theme):
     url = site_tree.initiatives.url
     assert theme.name in page_text(client, url)
@@ -148,51 +101,6 @@ def test_a_renamed_theme_shows_on_every_card_at_once(client, published_pages, si
     theme.save()
     text = page_text(client, url)
     assert text.count("Groen en water") >= 2  # the filter's option and the initiative's card
-
-
-def test_a_publish_keeps_the_site_and_its_settings_in_the_cache(client, published_pages, site_tree):
-    url = site_tree.initiatives.url
-    page_text(client, url)
-    page = factories.ContentPageFactory(parent=site_tree.home, title="Nieuws uit de wijk")
-    page.save_revision().publish()
-
-    with CaptureQueriesContext(connection) as after_publish:
-        text = page_text(client, url)
-    sql = " ".join(query["sql"] for query in after_publish.captured_queries)
-    assert "wagtailcore_site" not in sql and "pages_municipalitysettings" not in sql
-    assert "Meedoen Testwijk" in text
-
-
-def test_a_request_reads_the_generations_in_one_lookup(client, published_pages, site_tree, monkeypatch):
-    """The menu, the cards, the counts and the private sections each need a generation:
-    with Redis, a round trip each, unless the request reads them once."""
-    url = site_tree.initiatives.url
-    page_text(client, url)
-    publiccache.bump()  # so that the next view computes (and looks up) everything anew
-    lookups = []
-    get, get_many = cache.get, cache.get_many
-    in_get_many = []  # the local-memory cache's get_many calls get for each key
-
-    def counting_get(key, *args, **kwargs):
-        if key in publiccache.GENERATION_KEYS and not in_get_many:
-            lookups.append(key)
-        return get(key, *args, **kwargs)
-
-    def counting_get_many(keys, *args, **kwargs):
-        if set(keys) & set(publiccache.GENERATION_KEYS):
-            lookups.append(tuple(keys))
-        in_get_many.append(True)
-        try:
-            return get_many(keys, *args, **kwargs)
-        finally:
-            in_get_many.pop()
-
-    monkeypatch.setattr(cache, "get", counting_get)
-    monkeypatch.setattr(cache, "get_many", counting_get_many)
-    with CaptureQueriesContext(connection) as cold:
-        page_text(client, url)
-    assert cold.captured_queries  # it did compute anew
-    assert lookups == [publiccache.GENERATION_KEYS]  # once, at the start of the request
 
 
 def test_a_publish_during_a_request_is_seen_by_the_rest_of_it(rf):
@@ -211,77 +119,12 @@ def test_a_publish_during_a_request_is_seen_by_the_rest_of_it(rf):
 # --- What a publish touches ----------------------------------------------------------------
 
 
-def test_a_publish_records_which_page_changed(published_pages):
-    start = publiccache.generation()
-    initiative = published_pages["initiative"]
-    initiative.save_revision().publish()
-    [change] = publiccache.changes_since(start)
-    assert change.pk == initiative.pk and change.path == initiative.path
-    assert change.translation_key == str(initiative.translation_key)
-    initiative.unpublish()
-    assert [c.pk for c in publiccache.changes_since(start)] == [initiative.pk, initiative.pk]
-
-
-def test_a_change_that_is_not_a_publish_is_not_known(published_pages, site_tree):
-    start = publiccache.generation()
-    factories.ThemeFactory(name="Cultuur", slug="cultuur", locale=site_tree.nl)  # a bump of its own
-    assert publiccache.changes_since(start) is None
-    later = publiccache.generation()
-    for _ in range(publiccache.MAX_CHANGES + 1):
-        published_pages["initiative"].save_revision().publish()
-    assert publiccache.changes_since(later) is None  # too many to bring anything up to date
-
-
-def test_the_publish_is_recorded_again_once_committed(published_pages, django_capture_on_commit_callbacks):
-    start = publiccache.generation()
-    with django_capture_on_commit_callbacks(execute=True):
-        published_pages["initiative"].save_revision().publish()
-    changes = publiccache.changes_since(start)
-    assert [c.pk for c in changes] == [published_pages["initiative"].pk] * 2
-
-
-def test_kept_answers_are_refreshed_or_computed_again():
-    computed = []
-
-    def compute():
-        computed.append(1)
-        return "answer"
-
-    def same(value, changes):
-        return value
-
-    assert publiccache.kept("test:kept", compute, same) == "answer"
-    assert publiccache.kept("test:kept", compute, same) == "answer"
-    publiccache._record(publiccache.PageChange(1, "key", "0001", 1, 1))
-    assert publiccache.kept("test:kept", compute, same) == "answer"
-    assert len(computed) == 1  # refreshed, not computed
-    publiccache._record(publiccache.PageChange(1, "key", "0001", 1, 1))
-    assert publiccache.kept("test:kept", compute, lambda value, changes: None) == "answer"
-    assert len(computed) == 2
-    publiccache.bump()  # not a page change: computed again
-    assert publiccache.kept("test:kept", compute, same) == "answer"
-    assert len(computed) == 3
-
-
 def test_a_new_cache_starts_past_every_earlier_generation():
     cache.clear()
     first = publiccache.generation()
     cache.clear()
     publiccache.bump()
     assert publiccache.generation() > first
-
-
-def test_publishing_an_initiative_keeps_the_chrome_of_the_overview(client, published_pages, site_tree):
-    url = site_tree.initiatives.url
-    page_text(client, url)
-    published_pages["initiative"].save_revision().publish()
-    with CaptureQueriesContext(connection) as after:
-        page_text(client, url)
-    assert "chrome_language_code" not in " ".join(query["sql"] for query in after.captured_queries)
-    # Its own page's chrome (breadcrumbs, languages) is built again.
-    with CaptureQueriesContext(connection) as own:
-        page_text(client, published_pages["initiative"].url)
-    assert "chrome_language_code" in " ".join(query["sql"] for query in own.captured_queries)
 
 
 def test_a_retitled_overview_shows_in_the_breadcrumbs_of_its_pages_at_once(client, published_pages, site_tree):
@@ -291,3 +134,160 @@ def test_a_retitled_overview_shows_in_the_breadcrumbs_of_its_pages_at_once(clien
     overview.title = "Alle initiatieven van de stad"
     overview.save_revision().publish()
     assert "Alle initiatieven van de stad" in page_text(client, initiative_url)
+
+
+# --- Every path that writes public content starts a new generation ------------------------
+
+
+def overview_count(client, index_page):
+    response = client.get(index_page.url)
+    assert response.status_code == 200
+    return response.context["items"].paginator.count
+
+
+def test_an_alias_shows_on_the_overview_at_once(client, published_pages, site_tree):
+    """ "Copy as alias" sends no publish signal: the alias still joins the overview, its
+    cards and its count."""
+    initiative = published_pages["initiative"]
+    assert overview_count(client, site_tree.initiatives) == 1
+    initiative.create_alias(parent=site_tree.initiatives, update_slug=f"{initiative.slug}-kopie")
+    assert overview_count(client, site_tree.initiatives) == 2
+    assert page_text(client, site_tree.initiatives.url).count(initiative.title) >= 2
+
+
+def test_a_synchronised_language_shows_its_pages_at_once(client, site_tree, django_capture_on_commit_callbacks):
+    """wagtail-localize's locale synchronisation makes aliases of the Dutch pages in
+    English: a Dutch initiative published later is listed in English at once."""
+    from wagtail_localize.models import LocaleSynchronization
+    from wagtail_localize.synctree import create_aliases_for_new_page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        LocaleSynchronization.objects.create(locale=site_tree.en, sync_from=site_tree.nl)
+    english_overview = site_tree.initiatives.get_translation(site_tree.en)
+    assert overview_count(client, english_overview) == 0
+
+    with django_capture_on_commit_callbacks(execute=True):
+        initiative = factories.InitiativePageFactory(parent=site_tree.initiatives, title="Buurtbieb")
+        initiative.save_revision().publish()
+        create_aliases_for_new_page(initiative)  # what the admin's page creation runs
+    assert initiative.get_translation(site_tree.en).live
+    assert overview_count(client, english_overview) == 1
+
+
+def in_new_generation(write):
+    before = publiccache.generation()
+    write()
+    return publiccache.generation() > before
+
+
+WRITES = {
+    "alias": lambda p, t: p["initiative"].create_alias(parent=t.initiatives, update_slug="alias"),
+    "move": lambda p, t: p["content"].move(t.initiatives, pos="last-child"),
+    "view-restriction": lambda p, t: PageViewRestriction.objects.create(
+        page=p["initiative_index"], restriction_type="login"
+    ),
+    "unpublish": lambda p, t: p["initiative"].unpublish(),
+    "delete": lambda p, t: p["story"].delete(),
+    "queryset-delete": lambda p, t: type(p["story"]).objects.filter(pk=p["story"].pk).delete(),
+    "draft": lambda p, t: p["initiative"].save_revision(),
+    "theme": lambda p, t: factories.ThemeFactory(),
+    "image": lambda p, t: factories.ImageFactory(),
+    "collection": lambda p, t: Collection.get_first_root_node().add_child(name="Foto's"),
+    "document": lambda p, t: get_document_model().objects.create(title="Verslag", file=ContentFile(b"%PDF", "v.pdf")),
+    "site": lambda p, t: Site.objects.filter(is_default_site=True).get().save(),
+    "settings": lambda p, t: MunicipalitySettings.objects.get().save(),
+    "redirect": lambda p, t: Redirect.objects.create(old_path="/oud", redirect_page=p["initiative"]),
+    "search-promotion": lambda p, t: SearchPromotion.objects.create(
+        query=Query.get("subsidie"), page=p["initiative"], sort_order=0
+    ),
+    "locale": lambda p, t: Locale.objects.create(language_code="fy"),
+    "timeline": lambda p, t: p["initiative"].save_revision().publish(),
+}
+
+
+@pytest.mark.parametrize("write", WRITES.values(), ids=WRITES.keys())
+def test_every_write_path_starts_a_new_generation(write, published_pages, site_tree):
+    assert in_new_generation(lambda: write(published_pages, site_tree))
+
+
+def test_an_expiry_carried_out_by_cron_starts_a_new_generation(client, published_pages, site_tree):
+    """publish_scheduled (cron) takes a page off line at its expiry date."""
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    initiative = published_pages["initiative"]
+    assert overview_count(client, site_tree.initiatives) == 1
+    type(initiative).objects.filter(pk=initiative.pk).update(expire_at=timezone.now())  # the moment passed
+    assert in_new_generation(lambda: call_command("publish_scheduled", verbosity=0))
+    assert overview_count(client, site_tree.initiatives) == 0
+
+
+@pytest.mark.parametrize("model", django_apps.get_models(), ids=lambda model: model._meta.label_lower)
+def test_every_model_starts_a_new_generation_unless_it_is_never_public(model):
+    """The rule is a catch-all on the model signals, not a list of Wagtail's page signals:
+    a model added tomorrow renews the cache too. Only models whose rows never reach a
+    public answer (publiccache.IGNORED_MODELS) leave it alone."""
+    before = publiccache.generation()
+    post_save.send_robust(sender=model, instance=None, created=False, raw=True, using="default", update_fields=None)
+    assert (publiccache.generation() > before) is not publiccache.is_ignored(model)
+
+
+def test_a_private_model_is_a_real_model():
+    """A misspelt name in IGNORED_MODELS would mean nothing; each names an app or model."""
+    labels = {model._meta.label_lower for model in django_apps.get_models()}
+    app_labels = {config.label for config in django_apps.get_app_configs()} | {"otp_static"}
+    assert {name for name in publiccache.IGNORED_MODELS if name not in labels | app_labels} == set()
+
+
+# --- Lifetimes and several processes ---------------------------------------------------------
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The cache as production has it: Redis, with keys of this test's own."""
+    import redis
+
+    url = "redis://127.0.0.1:6379/0"
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip("Redis at 127.0.0.1:6379 is not running")
+    prefix = f"meedoen-test-{uuid.uuid4().hex}"
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url, "KEY_PREFIX": prefix}
+    }
+    client = redis.Redis.from_url(url)
+    yield SimpleNamespace(client=client, pattern=f"{prefix}:*")
+    for name in client.scan_iter(f"{prefix}:*"):
+        client.delete(name)
+
+
+def lifetimes(redis_cache):
+    """{key: milliseconds left} of every public cache entry in Redis (Wagtail keeps its own
+    entries there too)."""
+    names = [name for name in redis_cache.client.scan_iter(redis_cache.pattern) if b":publiccache:" in name]
+    return {name: redis_cache.client.pttl(name) for name in names}
+
+
+def test_no_entry_lives_longer_than_its_lifetime(client, published_pages, site_tree, redis_cache, settings):
+    """Every answer is written once with PUBLIC_CACHE_SECONDS to live and never written
+    again with a fresh lifetime, however often it is read or content changes; only the
+    generation itself stays."""
+    limit_ms = settings.MEEDOEN_PUBLIC_CACHE_SECONDS * 1000
+    page_text(client, site_tree.initiatives.url)
+    first = lifetimes(redis_cache)
+    generation_keys = {name for name, ttl in first.items() if name.endswith(publiccache.GENERATION_KEY.encode())}
+    assert len(generation_keys) == 1 and first[generation_keys.pop()] == -1  # no expiry
+    entries = {name: ttl for name, ttl in first.items() if ttl != -1}
+    assert len(entries) >= 5  # site, settings, chrome, facet counts, cards...
+    assert all(0 < ttl <= limit_ms for ttl in entries.values())
+
+    time.sleep(0.3)
+    page_text(client, site_tree.initiatives.url)  # read again
+    published_pages["initiative"].save_revision().publish()  # and content changes
+    page_text(client, site_tree.initiatives.url)
+    later = lifetimes(redis_cache)
+    for name, ttl in entries.items():
+        assert name in later
+        assert 0 < later[name] <= ttl - 250, name  # counting down, never renewed
+    assert all(0 < ttl <= limit_ms for ttl in later.values() if ttl != -1)

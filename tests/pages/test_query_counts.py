@@ -1,5 +1,6 @@
 """Listings do not run queries per item: an overview with a full page of cards runs as many
-queries as one with two."""
+queries as one with two; and every page kind keeps a fixed budget of queries, warm and
+right after a change of content. (bench/ prints the same counts on 10,000 initiatives.)"""
 
 from datetime import timedelta
 
@@ -50,3 +51,92 @@ def test_listing_query_count_does_not_grow_with_its_items(client, site_tree, ima
     many = queries_to_render(client, url)
 
     assert many == few
+
+
+# --- A fixed budget per page kind -------------------------------------------------------------
+
+#: The most SQL queries each kind of page may run: warm (the public cache filled) and right
+#: after a change of content (a new generation: everything computed again). The same with
+#: a handful of items and with many (see `test_every_page_kind_keeps_its_budget`).
+BUDGETS = {
+    # kind: (warm, after a change)
+    "home": (9, 19),
+    "initiatives": (6, 14),
+    "events": (9, 21),
+    "projects": (8, 17),
+    "stories": (8, 17),
+    "search": (4, 11),
+    "theme": (9, 16),
+    "initiative": (16, 19),
+    "event": (16, 19),
+    "project": (16, 19),
+    "story": (12, 15),
+    "content": (6, 9),
+    "pitch_form": (13, 16),
+}
+
+
+def page_urls(published, site_tree, theme):
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override("nl"):
+        search = reverse("search") + "?q=buurtmoestuin&theme=" + theme.slug
+        theme_url = reverse("theme", args=[theme.slug])
+    return {
+        "home": site_tree.home.url,
+        "initiatives": site_tree.initiatives.url + f"?theme={theme.slug}&status=idea",
+        "events": site_tree.events.url,
+        "projects": site_tree.projects.url,
+        "stories": site_tree.stories.url,
+        "search": search,
+        "theme": theme_url,
+        "initiative": published["initiative"].url,
+        "event": published["event"].url,
+        "project": published["project"].url,
+        "story": published["story"].url,
+        "content": published["content"].url,
+        "pitch_form": published["pitch_form"].url,
+    }
+
+
+def queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured)
+
+
+def measure(client, urls):
+    """{kind: (warm, after a change)} of every page kind."""
+    from pages import publiccache
+
+    found = {}
+    for kind, url in urls.items():
+        client.get(url)  # renditions made, Wagtail's site root paths cached
+        warm = queries(client, url)
+        publiccache.bump()
+        found[kind] = (warm, queries(client, url))
+    return found
+
+
+@pytest.mark.django_db
+def test_every_page_kind_keeps_its_budget(client, published_pages, site_tree, image, theme, neighbourhood):
+    published_pages["pitch_form"] = factories.PitchSubmissionPageFactory(parent=site_tree.initiatives)
+    urls = page_urls(published_pages, site_tree, theme)
+    kinds = ("initiatives", "events", "projects", "stories")
+    for kind in kinds:  # a few of each, with images, upcoming and past: every list shows something
+        add_items(site_tree, kind, 2, image, theme, neighbourhood)
+    few = measure(client, urls)
+    for kind in kinds:
+        add_items(site_tree, kind, 30, image, theme, neighbourhood)
+    many = measure(client, urls)
+    over = {
+        (kind, size): counts
+        for size, found in (("few", few), ("many", many))
+        for kind, counts in found.items()
+        if counts[0] > BUDGETS[kind][0] or counts[1] > BUDGETS[kind][1]
+    }
+    assert over == {}
+    # Nothing grows with the items (a search or theme page may show fewer page types).
+    assert {kind for kind in urls if many[kind][0] > few[kind][0] or many[kind][1] > few[kind][1]} == set()
