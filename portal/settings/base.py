@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "initiatives",
     "participation",
     "search",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

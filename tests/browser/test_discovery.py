@@ -11,7 +11,7 @@ from tests.browser.test_public_pages import OVERVIEWS, follow, main_menu, open_h
 
 pytestmark = pytest.mark.browser
 
-THEME = "groen"  # demo themes and neighbourhoods (pages/demo/taxonomy.py)
+THEME = "groen"  # demo themes and neighbourhoods (demo/data/nl/taxonomy.yaml)
 NEIGHBOURHOOD = "lindenhof"
 GARDEN = "Buurttuin Lindenhof"  # a demo initiative in both
 
@@ -143,7 +143,7 @@ def test_on_a_phone_the_results_come_before_the_folded_filters(page, visit, chec
 
 def test_a_recommended_page_comes_above_the_results(page, visit, check_page):
     box = search_page(page, visit)
-    box.fill("subsidie")  # a demo promotion (pages/demo/general.py): no page uses the word itself
+    box.fill("subsidie")  # a demo promotion (demo/data/site.yaml): no page uses the word itself
     with page.expect_navigation():
         box.press("Enter")
     recommended = page.get_by_role("region", name="Aanbevolen")

@@ -6,11 +6,11 @@ import re
 
 import pytest
 
-from pages.demo import initiatives as demo_initiatives
+from demo.loader import read
 
 pytestmark = pytest.mark.browser
 
-# Titles from the demo municipality (pages/demo/), which the `server` fixture seeds.
+# Titles from the demo municipality (demo/data/), which the `server` fixture seeds.
 OVERVIEWS = {
     "initiative": "Initiatieven",
     "pitch event": "Pitch-avonden",
@@ -21,10 +21,11 @@ CONTENT_PAGE = "Zo werkt meedoen"
 SEARCH_QUERY = "buurttuin"
 SEARCH_HIT = "Buurttuin Lindenhof"
 # Dutch title -> English title of the demo initiatives that have an English translation.
+DUTCH_INITIATIVES = read("nl", "initiatives.yaml")["initiatives"]["items"]
 TRANSLATED_INITIATIVES = {
-    data["title"].nl: data["title"].en
-    for data in demo_initiatives.INITIATIVES
-    if data["key"] in demo_initiatives.TRANSLATED
+    DUTCH_INITIATIVES[slug]["title"]: english["title"]
+    for slug, english in read("en", "initiatives.yaml")["initiatives"]["items"].items()
+    if english.get("translate", True)
 }
 
 

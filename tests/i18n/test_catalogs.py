@@ -12,7 +12,7 @@ import pytest
 from django.conf import settings
 
 BASE_DIR = Path(settings.BASE_DIR)
-SOURCE_DIRS = ["portal", "pages", "initiatives", "participation", "search", "staff", "templates", "locale"]
+SOURCE_DIRS = ["portal", "pages", "initiatives", "participation", "search", "staff", "demo", "templates", "locale"]
 
 
 def catalog(language):

@@ -1,8 +1,8 @@
-"""Twelve simple, friendly illustrations drawn with Pillow (no downloads).
+"""The demo's illustrations, drawn with Pillow (no downloads): what each one looks like is
+in data/images.yaml.
 
-Each image is abstract: gradients and shapes in a palette of its own, 1600×900 JPEG. The
-drawing is seeded per image, so the same key always gives the same bytes. Titles are
-Dutch descriptions that work as alt text."""
+Each image is abstract: a gradient and shapes in a palette of its own, 1600×900 JPEG. The
+drawing is seeded per image, so the same key always gives the same bytes."""
 
 import io
 import math
@@ -195,120 +195,27 @@ def _bubbles(draw, rng, w, h, palette):
             )
 
 
-# key: (Dutch title, style, gradient top, gradient bottom, palette)
-IMAGES = {
-    "hero": (
-        "Illustratie: golvende heuvels en water onder een warme avondlucht",
-        _waves,
-        "#ffd9a8",
-        "#ff9f80",
-        ["#fff3c4", "#5fb49c", "#2f8f83", "#1d6a7a", "#16486b"],
-    ),
-    "groen": (
-        "Illustratie: groene bladeren op een lichte achtergrond",
-        _leaves,
-        "#f3fae8",
-        "#d6efc6",
-        ["#3a8d4f", "#6cbf5e", "#a6d96a", "#1f6f43", "#c5e17a"],
-    ),
-    "energie": (
-        "Illustratie: een stralende zon in geel en oranje",
-        _sun,
-        "#bfe6ff",
-        "#fef6d8",
-        ["#ffc93c", "#ff9a3c", "#ffb703", "#2a9d8f"],
-    ),
-    "zorg": (
-        "Illustratie: overlappende cirkels in zachte kleuren",
-        _circles,
-        "#fff1f3",
-        "#f8dbe8",
-        ["#f4978e", "#f8ad9d", "#a2d2ff", "#cdb4db", "#ffc8dd"],
-    ),
-    "jongeren": (
-        "Illustratie: speelse vormen in felle kleuren",
-        _confetti,
-        "#1d3557",
-        "#2b4b7e",
-        ["#ffbe0b", "#fb5607", "#ff006e", "#8338ec", "#3a86ff", "#06d6a0"],
-    ),
-    "cultuur": (
-        "Illustratie: kleurige bogen als een regenboog",
-        _arches,
-        "#fdf0d5",
-        "#f7d6a0",
-        ["#c1121f", "#f4a261", "#e9c46a", "#2a9d8f", "#264653"],
-    ),
-    "wonen": (
-        "Illustratie: een rij huizen met schuine daken en verlichte ramen",
-        _houses,
-        "#a8dadc",
-        "#f1faee",
-        ["#3d405b", "#e07a5f", "#81b29a", "#f2cc8f", "#b56576"],
-    ),
-    "mobiliteit": (
-        "Illustratie: gekleurde lijnen als routes met haltes",
-        _lines,
-        "#f8f9fa",
-        "#e9ecef",
-        ["#e63946", "#457b9d", "#2a9d8f", "#f4a261"],
-    ),
-    "veiligheid": (
-        "Illustratie: lantaarns die een avondstraat verlichten",
-        _lights,
-        "#14213d",
-        "#2f3e66",
-        ["#ffd166", "#fff3b0", "#8d99ae", "#0b132b"],
-    ),
-    "event": (
-        "Illustratie: een podium in een spotlight met publiek ervoor",
-        _stage,
-        "#3c096c",
-        "#7b2cbf",
-        ["#fff3b0", "#ff9e00", "#ff6d00", "#ffd60a", "#e0aaff", "#9d4edd"],
-    ),
-    "project": (
-        "Illustratie: gekleurde tegels die samen een patroon vormen",
-        _tiles,
-        "#edf6f9",
-        "#d8e9ef",
-        ["#006d77", "#83c5be", "#ffddd2", "#e29578", "#ffb4a2"],
-    ),
-    "story": (
-        "Illustratie: tekstballonnen in verschillende kleuren",
-        _bubbles,
-        "#fefae0",
-        "#faedcd",
-        ["#d4a373", "#588157", "#3a5a40", "#bc6c25", "#6d597a"],
-    ),
+DRAWINGS = {
+    "waves": _waves,
+    "leaves": _leaves,
+    "sun": _sun,
+    "circles": _circles,
+    "confetti": _confetti,
+    "arches": _arches,
+    "houses": _houses,
+    "lines": _lines,
+    "lights": _lights,
+    "stage": _stage,
+    "tiles": _tiles,
+    "bubbles": _bubbles,
 }
-
-# Other demo keys that reuse one of the twelve images.
-ALIASES = {
-    "theme-wonen": "wonen",
-    "theme-energie": "energie",
-    "theme-groen": "groen",
-    "theme-zorg-en-welzijn": "zorg",
-    "theme-jongeren": "jongeren",
-    "theme-cultuur": "cultuur",
-    "theme-veiligheid": "veiligheid",
-    "theme-mobiliteit": "mobiliteit",
-    "project-play": "project",
-    "project-heat": "wonen",
-    "project-budget": "cultuur",
-    "project-routes": "mobiliteit",
-    "story-budget": "story",
-    "story-heat": "energie",
-    "story-play": "jongeren",
-    "story-repair": "zorg",
-}
-
 NEEDS_CANVAS = {_leaves, _lights}
 
 
-def render(key):
-    """JPEG bytes of the illustration `key`."""
-    _title, draw_shapes, top, bottom, palette = IMAGES[key]
+def render(key, spec):
+    """JPEG bytes of the illustration `key`, drawn as `spec` (an entry of data/images.yaml) says."""
+    draw_shapes = DRAWINGS[spec["drawing"]]
+    (top, bottom), palette = spec["sky"], spec["palette"]
     rng = random.Random(f"meerwijk-{key}")  # noqa: S311 - decoration, not security
     size = (WIDTH * SCALE, HEIGHT * SCALE)
     canvas = _gradient(top, bottom, size).convert("RGBA")

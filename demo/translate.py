@@ -1,19 +1,20 @@
-"""English translations through wagtail-localize's own machinery.
+"""Translations through wagtail-localize's own machinery.
 
-For a Dutch object we create (or reuse) its TranslationSource, a synced Translation to
-English, one StringTranslation per Dutch string segment, and then let wagtail-localize
-write the English object with `Translation.save_target`. An editor therefore sees an
-ordinary wagtail-localize translation: editable in the translation editor, synced, and
-marked out of date when the Dutch source changes.
+For a Dutch object we create (or reuse) its TranslationSource, a synced Translation to the
+other language, one StringTranslation per Dutch string segment, and then let
+wagtail-localize write the translated object with `Translation.save_target`. An editor
+therefore sees an ordinary wagtail-localize translation: editable in the translation
+editor, synced, and marked out of date when the Dutch source changes.
 
-Which English text belongs to which Dutch segment: we build the English twin of the
-object from the same bilingual data (same structure, same block ids), extract its
-segments with wagtail-localize's extractor, and pair segments by field path and position
-within that path. A Dutch segment without an English partner falls back to Dutch (no
-StringTranslation row, so the editor shows it as untranslated) and is counted.
+Which text belongs to which Dutch segment: the loader builds the translated twin of the
+object from the Dutch data with the translation's texts merged in (same structure, same
+block ids), we extract its segments with wagtail-localize's extractor, and pair segments
+by field path and position within that path. A Dutch segment without a partner falls
+back to Dutch (no StringTranslation row, so the editor shows it as untranslated) and is
+counted.
 
 Links to other pages (a call-to-action, a story's project) are "overridable" segments in
-wagtail-localize; when the English version of the linked page exists we store an override
+wagtail-localize; when the translation of the linked page exists we store an override
 pointing at it, exactly as an editor would in the translation editor.
 """
 
@@ -47,10 +48,10 @@ class Translator:
     # --- public ------------------------------------------------------------------------
 
     def translate(self, obj, twin, kind):
-        """Create the English translation of `obj` unless it exists; return the English object."""
+        """Create the translation of `obj` unless it exists; return the translated object."""
         existing = obj.get_translation_or_none(self.locale)
         if existing is not None:
-            self.report.present(f"English {kind}")
+            self.report.present(kind)
             return existing
 
         source, _created = TranslationSource.get_or_create_from_instance(obj)
@@ -61,12 +62,12 @@ class Translator:
         self._add_string_translations(obj, source, twin)
         self._add_page_link_overrides(source)
         target = self._save(translation, obj)
-        self.report.created(f"English {kind}")
+        self.report.created(kind)
         return target
 
     def relink(self, obj):
-        """Point page links in `obj`'s English translation at English pages that exist by
-        now (e.g. the home page's button, translated before the index pages). Saves and
+        """Point page links in `obj`'s translation at translated pages that exist by now
+        (e.g. the home page's button, translated before the index pages). Saves and
         publishes the translation again only if something changed."""
         source = TranslationSource.objects.get_for_instance_or_none(obj)
         if source is None or not obj.has_translation(self.locale):
@@ -78,10 +79,10 @@ class Translator:
     # --- internals ---------------------------------------------------------------------
 
     def _add_string_translations(self, obj, source, twin):
-        english = defaultdict(list)
+        translated = defaultdict(list)
         for segment in extract_segments(twin):
             if isinstance(segment, StringSegmentValue):
-                english[segment.path].append(segment.string.data)
+                translated[segment.path].append(segment.string.data)
 
         segments = list(
             StringSegment.objects.filter(source=source).select_related("string", "context").order_by("order")
@@ -95,7 +96,7 @@ class Translator:
             path = segment.context.path
             index = position[path]
             position[path] += 1
-            candidates = english.get(path, [])
+            candidates = translated.get(path, [])
             # Pair by position only where both sides have the same number of strings (a
             # rich text field with as many paragraphs); otherwise the pairs would be wrong.
             if len(candidates) != dutch_per_path[path]:
@@ -117,7 +118,7 @@ class Translator:
             self.strings += 1
 
     def _add_page_link_overrides(self, source):
-        """Override links to Dutch pages with their English versions. Returns how many
+        """Override links to Dutch pages with their translations. Returns how many
         overrides were added."""
         added = 0
         model = source.specific_content_type.model_class()
@@ -128,14 +129,14 @@ class Translator:
             if SegmentOverride.objects.filter(locale=self.locale, context=segment.context).exists():
                 continue
             linked = Page.objects.filter(pk=segment.data).first()
-            english = linked.get_translation_or_none(self.locale) if linked else None
-            if english is None:
+            translated = linked.get_translation_or_none(self.locale) if linked else None
+            if translated is None:
                 continue
             SegmentOverride.objects.create(
                 locale=self.locale,
                 context=segment.context,
                 last_translated_by=self.user,
-                data_json=json.dumps(english.pk),
+                data_json=json.dumps(translated.pk),
             )
             added += 1
         return added
