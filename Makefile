@@ -11,7 +11,7 @@ PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help install install-dev browser-deps gettext-deps run setup test test-fast lint format messages \
-        compilemessages migrations-check check bench clean
+        compilemessages migrations-check check bench bench-compare clean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -81,6 +81,12 @@ check: $(VENV)/.installed ## Django's system checks
 bench: $(VENV)/.installed-dev compilemessages ## Render every page type many times and print timings (by hand, not in CI)
 	$(PY) bench/bench_pages.py $(BENCH_ARGS)
 	$(PY) bench/bench_search.py $(BENCH_ARGS)
+
+# The baseline of bench-compare: origin/main if there is one, else main (on another branch),
+# else HEAD~1. Name it for a piece of work, e.g. make bench-compare BASE=8d792b7.
+BASE ?=
+bench-compare: $(VENV)/.installed-dev gettext-deps ## Time BASE (a git ref) and this working tree alternately on the same data
+	$(PY) bench/compare.py $(if $(BASE),--base $(BASE)) $(COMPARE_ARGS)
 
 clean: ## Remove the virtualenv and local data (var/)
 	rm -rf $(VENV) var

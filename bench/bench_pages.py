@@ -31,6 +31,26 @@ MAX_QUERIES = 20
 # Environment variables that would point the benchmark at a real installation's services.
 ISOLATED_ENV = ("ELASTICSEARCH_URL", "CACHE_URL", "REDIS_URL", "EMAIL_URL", "DEBUG")
 
+# The checkout a worker measures: this tree, or another one that bench/compare.py sets up
+# (it runs this tree's workers with the other checkout's code on the path).
+CHECKOUT_ENV = "MEEDOEN_BENCH_CHECKOUT"
+
+
+def checkout_root():
+    return Path(os.environ.get(CHECKOUT_ENV) or PROJECT_ROOT)
+
+
+def model_named(name):
+    """The model class called `name`, found in Django's app registry rather than imported
+    from a module, so that the workers measure a checkout whose apps and modules are laid
+    out differently (compare.py) as long as the model keeps its name."""
+    from django.apps import apps
+
+    for model in apps.get_models():
+        if model.__name__ == name:
+            return model
+    raise LookupError(f"no model called {name}")
+
 
 # --- Setting up the data (subprocesses, so each pass has its own Django) --------------
 
@@ -50,10 +70,11 @@ def bench_env(database_url, var_dir):
     return env
 
 
-def manage(env, *args):
+def manage(env, *args, cwd=PROJECT_ROOT, quiet=False):
     print(f"$ manage.py {' '.join(args)}", flush=True)
     started = time.perf_counter()
-    subprocess.run([sys.executable, "manage.py", *args], cwd=PROJECT_ROOT, env=env, check=True)  # noqa: S603
+    output = subprocess.DEVNULL if quiet else None
+    subprocess.run([sys.executable, "manage.py", *args], cwd=cwd, env=env, check=True, stdout=output)  # noqa: S603
     print(f"  ({time.perf_counter() - started:.0f} s)", flush=True)
 
 
@@ -88,40 +109,32 @@ def page_urls(query):
     from django.utils import translation
     from wagtail.models import Locale
 
-    from initiatives.models import InitiativeIndexPage, InitiativePage, PitchEventIndexPage, PitchEventPage
-    from pages.models import ContentPage, HomePage
-    from participation.models import (
-        ParticipationProjectIndexPage,
-        ParticipationProjectPage,
-        PolicyFeedbackStoryIndexPage,
-        PolicyFeedbackStoryPage,
-    )
-
     dutch = Locale.objects.get(language_code="nl")
 
-    def url_of(model, **filters):
-        page = model.objects.live().public().filter(locale=dutch, **filters).order_by("path").first()
+    def url_of(name, **filters):
+        page = model_named(name).objects.live().public().filter(locale=dutch, **filters).order_by("path").first()
         if page is None:
             return None
         parts = urlsplit(page.get_url())
         return parts.path + (f"?{parts.query}" if parts.query else "")
 
-    content = url_of(ContentPage, title="Zo werkt meedoen") or url_of(ContentPage)
-    initiatives = url_of(InitiativeIndexPage)
+    content = url_of("ContentPage", title="Zo werkt meedoen") or url_of("ContentPage")
+    initiatives = url_of("InitiativeIndexPage")
     with translation.override("nl"):
         search = f"{reverse('search')}?q={query}"
     return [
-        ("home", url_of(HomePage)),
+        ("home", url_of("HomePage")),
         ("content page", content),
         ("initiatives index", initiatives),
         ("initiatives index, deep", f"{initiatives}?page=400" if initiatives else None),
-        ("initiative", url_of(InitiativePage)),
-        ("pitch event index", url_of(PitchEventIndexPage)),
-        ("pitch event", url_of(PitchEventPage)),
-        ("project index", url_of(ParticipationProjectIndexPage)),
-        ("project", url_of(ParticipationProjectPage)),
-        ("feedback story index", url_of(PolicyFeedbackStoryIndexPage)),
-        ("feedback story", url_of(PolicyFeedbackStoryPage)),
+        ("initiative", url_of("InitiativePage")),
+        ("pitch event index", url_of("PitchEventIndexPage")),
+        ("pitch event", url_of("PitchEventPage")),
+        ("pitch form", url_of("PitchSubmissionPage")),
+        ("project index", url_of("ParticipationProjectIndexPage")),
+        ("project", url_of("ParticipationProjectPage")),
+        ("feedback story index", url_of("PolicyFeedbackStoryIndexPage")),
+        ("feedback story", url_of("PolicyFeedbackStoryPage")),
         ("search", search),
     ]
 
@@ -135,8 +148,7 @@ def measure(label, repeat, warmup, budget, query, result_file):
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from initiatives.models import InitiativePage
-
+    initiative_model = model_named("InitiativePage")
     assert not settings.DEBUG, "benchmark with DEBUG off"  # noqa: S101
     client = Client(HTTP_ACCEPT_LANGUAGE="nl")
     rows = []
@@ -177,7 +189,7 @@ def measure(label, repeat, warmup, budget, query, result_file):
     result = {
         "label": label,
         "vendor": connection.vendor,
-        "initiatives": InitiativePage.objects.live().filter(locale__language_code="nl").count(),
+        "initiatives": initiative_model.objects.live().filter(locale__language_code="nl").count(),
         "repeat": repeat,
         "rows": rows,
     }
@@ -302,7 +314,7 @@ def parse_args(argv):
 
 def main(argv=None):
     args = parse_args(argv)
-    sys.path.insert(0, str(PROJECT_ROOT))
+    sys.path.insert(0, str(checkout_root()))
     if args.worker:
         measure(args.worker, args.repeat, args.warmup, args.budget, args.query, args.result_file)
         return 0

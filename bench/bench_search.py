@@ -33,8 +33,8 @@ def discovery_urls(query):
     from django.utils import translation
     from wagtail.models import Locale
 
-    from initiatives.models import InitiativeIndexPage, InitiativePage
-    from pages.models import Neighbourhood, Theme
+    InitiativeIndexPage, InitiativePage = map(bench_pages.model_named, ("InitiativeIndexPage", "InitiativePage"))  # noqa: N806
+    Neighbourhood, Theme = map(bench_pages.model_named, ("Neighbourhood", "Theme"))  # noqa: N806
 
     dutch = Locale.objects.get(language_code="nl")
     index = InitiativeIndexPage.objects.live().filter(locale=dutch).first()
@@ -74,6 +74,26 @@ def discovery_urls(query):
     ]
 
 
+# Pages of every other type, what machines read, and the detail pages, for compare.py
+# (`--urls all`), kind "page" or "open data": no time targets.
+OPEN_DATA_PATHS = [
+    ("API, initiatives", "/api/v2/initiatives/?limit=50"),
+    ("API, events", "/api/v2/events/?upcoming=true"),
+    ("feed, initiatives (RSS)", "/nl/feeds/initiatives.rss"),
+    ("feed, events (iCalendar)", "/nl/feeds/events.ics"),
+    ("sitemap", "/sitemap.xml"),
+]
+
+
+def all_urls(query):
+    """(label, kind, URL): discovery_urls() and every page type of bench_pages.py (each URL
+    once), then the API, feeds and sitemap."""
+    urls = discovery_urls(query)
+    seen = {url for _, _, url in urls}
+    pages = [(name, "page", url) for name, url in bench_pages.page_urls(query) if url not in seen]
+    return [*pages[:1], *urls, *pages[1:], *((name, "open data", path) for name, path in OPEN_DATA_PATHS)]
+
+
 def timed(client, url, repeat, budget, before=None):
     """Milliseconds of up to `repeat` requests for `url` (fewer once `budget` seconds are
     spent), each after `before()`, which is not timed."""
@@ -95,7 +115,7 @@ def figures(samples):
     return {"median_ms": statistics.median(samples), "p95_ms": p95}
 
 
-def measure(label, repeat, warmup, query, result_file, budget=20.0):
+def measure(label, repeat, warmup, query, result_file, budget=20.0, urls="discovery", theme_saved=True):
     import django
 
     django.setup()
@@ -104,8 +124,7 @@ def measure(label, repeat, warmup, query, result_file, budget=20.0):
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from initiatives.models import InitiativePage
-    from pages.models import Theme
+    InitiativePage, Theme = map(bench_pages.model_named, ("InitiativePage", "Theme"))  # noqa: N806
 
     assert not settings.DEBUG, "benchmark with DEBUG off"  # noqa: S101
     if connection.vendor == "postgresql":
@@ -119,7 +138,7 @@ def measure(label, repeat, warmup, query, result_file, budget=20.0):
     )
 
     def publish():
-        newest.save_revision().publish()
+        newest.save_revision().publish()  # as an editor publishing it unchanged, Wagtail's API only
 
     theme = Theme.objects.order_by("pk").first()
 
@@ -127,7 +146,10 @@ def measure(label, repeat, warmup, query, result_file, budget=20.0):
         theme.save()  # as an editor saving it unchanged: every card, menu and index afresh
 
     rows = []
-    for name, kind, url in discovery_urls(query):
+    for name, kind, url in (all_urls if urls == "all" else discovery_urls)(query):
+        if url is None:  # a page type without a page in the data
+            rows.append({"name": name, "kind": kind, "url": None, "status": None})
+            continue
         for _ in range(warmup):
             status = client.get(url).status_code
         warm = timed(client, url, repeat, budget)
@@ -142,8 +164,10 @@ def measure(label, repeat, warmup, query, result_file, budget=20.0):
             client.get(url)
         # After a theme is saved: the whole public cache computed again (also what a cold
         # cache costs, after a restart of Redis): reported, not held to the targets.
-        rebuilt = timed(client, url, max(repeat // 3, 2), budget, before=save_theme)
-        save_theme()
+        rebuilt = [0.0]
+        if theme_saved:
+            rebuilt = timed(client, url, max(repeat // 3, 2), budget, before=save_theme)
+            save_theme()
         with CaptureQueriesContext(connection) as captured_rebuilt:
             client.get(url)
         row = {
@@ -157,6 +181,8 @@ def measure(label, repeat, warmup, query, result_file, budget=20.0):
             "cold_queries": len(captured_cold.captured_queries),
             **{f"rebuilt_{key}": value for key, value in figures(rebuilt).items()},
             "rebuilt_queries": len(captured_rebuilt.captured_queries),
+            "warm_samples": warm,  # for compare.py, which pools the rounds
+            "cold_samples": cold,
         }
         rows.append(row)
         print(
@@ -171,6 +197,7 @@ def measure(label, repeat, warmup, query, result_file, budget=20.0):
         "vendor": connection.vendor,
         "initiatives": InitiativePage.objects.live().filter(locale__language_code="nl").count(),
         "rows": rows,
+        "code": str(Path(sys.modules[settings.SETTINGS_MODULE.partition(".")[0]].__file__).resolve().parent.parent),
     }
     Path(result_file).write_text(json.dumps(result))
 
@@ -243,11 +270,16 @@ def main(argv=None):
     parser.add_argument("--demo-only", action="store_true")
     parser.add_argument("--worker")
     parser.add_argument("--result-file")
+    parser.add_argument("--urls", choices=("discovery", "all"), default="discovery", help=bench_pages.argparse.SUPPRESS)
+    parser.add_argument("--no-theme-saved", action="store_true", help=bench_pages.argparse.SUPPRESS)
     args = parser.parse_args(argv)
     args.repeat, args.warmup = max(args.repeat, 2), max(args.warmup, 1)
-    sys.path.insert(0, str(bench_pages.PROJECT_ROOT))
+    sys.path.insert(0, str(bench_pages.checkout_root()))
     if args.worker:
-        measure(args.worker, args.repeat, args.warmup, args.query, args.result_file, args.budget)
+        theme_saved = not args.no_theme_saved
+        measure(
+            args.worker, args.repeat, args.warmup, args.query, args.result_file, args.budget, args.urls, theme_saved
+        )
         return 0
     with tempfile.TemporaryDirectory(prefix="meedoen-bench-search-") as tmp:
         database_url = args.database_url or f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
