@@ -62,10 +62,11 @@ test: $(VENV)/.installed-dev browser-deps compilemessages ## Install what the te
 test-fast: $(VENV)/.installed-dev compilemessages ## Run the suite without the browser tests
 	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
 
-lint: $(VENV)/.installed-dev ## Check code style (ruff) and templates (djhtml)
+lint: $(VENV)/.installed-dev ## Check code style (ruff), templates (djhtml) and the apps' import order (import-linter)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(VENV)/bin/djhtml --check templates
+	$(VENV)/bin/lint-imports
 
 format: $(VENV)/.installed-dev ## Format code and templates
 	$(PY) -m ruff check --fix .

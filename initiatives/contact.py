@@ -1,11 +1,15 @@
 """Relaying residents' messages to initiatives without exposing anyone's address."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from pages import ratelimit
 
+from . import models
 from .tasks import send_contact_message
 
 RATE_LIMIT_MESSAGE = _("You have sent several messages in a short time. Please try again in an hour.")
@@ -28,3 +32,11 @@ def submit_message(initiative, data, language):
         )
         transaction.on_commit(lambda: send_contact_message.enqueue(message.pk))
     return message
+
+
+def purge():
+    """Relayed messages are deleted CONTACT_MESSAGE_RETENTION_DAYS after they were sent (by
+    `send_pending_messages`). Returns the number deleted."""
+    cutoff = timezone.now() - timedelta(days=settings.MEEDOEN_CONTACT_MESSAGE_RETENTION_DAYS)
+    deleted, _ = models.InitiativeContactMessage.objects.filter(sent_at__lt=cutoff).delete()
+    return deleted

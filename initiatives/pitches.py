@@ -31,8 +31,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
 
+from notifications import subscriptions
 from pages import ratelimit
-from participation import subscriptions
 
 from . import models
 from .tasks import send_pitch_email

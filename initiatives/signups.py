@@ -27,8 +27,8 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from notifications import subscriptions
 from pages import ratelimit
-from participation import subscriptions
 
 # The event page's routes call this module, so it refers to the models through their
 # module (imported by then) rather than importing names from it.

@@ -1,26 +1,17 @@
 """Background work of the initiatives app (django-tasks). Tasks take primary keys, so a
 retry always reads fresh data."""
 
-import logging
-
 from django.apps import apps
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 from django_tasks import task
 from wagtail.models import Site
 
+from notifications.delivery import deliver, public_url
+
 from .calendar import event_calendar
-
-logger = logging.getLogger(__name__)
-
-
-def public_url(page, subpath=""):
-    """The address of `page` for an e-mail: BASE_URL (the portal's public address) plus
-    the page's path, whatever host name the Site record happens to carry."""
-    _site_id, _root_url, path = page.get_url_parts()
-    return settings.WAGTAILADMIN_BASE_URL + path + subpath
 
 
 def _recipient(initiative):
@@ -29,24 +20,6 @@ def _recipient(initiative):
     site = Site.find_for_request(None) or Site.objects.filter(is_default_site=True).first()
     municipality = apps.get_model("pages", "MunicipalitySettings").for_site(site) if site else None
     return municipality.contact_email if municipality else ""
-
-
-def deliver(outbox, compose, description):
-    """Send the e-mail `compose()` returns for an Outbox row and record the attempt: sent,
-    or the error, which leaves the row for a retry. Any failure counts, from a missing
-    address to a mail server that hangs up."""
-    outbox.attempts += 1
-    try:
-        compose().send()
-    except Exception as error:  # noqa: BLE001 - any mail failure must leave the e-mail for a retry
-        outbox.last_error = f"{type(error).__name__}: {error}"[:255]
-        outbox.save(update_fields=["attempts", "last_error"])
-        logger.warning("Sending %s failed (attempt %s): %s", description, outbox.attempts, error)
-        return "failed"
-    outbox.sent_at = timezone.now()
-    outbox.last_error = ""
-    outbox.save(update_fields=["attempts", "sent_at", "last_error"])
-    return "sent"
 
 
 @task()

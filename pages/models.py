@@ -2,10 +2,10 @@
 municipality's site settings. Every other page type builds on BasePage and TaxonomyMixin."""
 
 from django import forms
-from django.apps import apps
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import OuterRef, Subquery
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -13,10 +13,11 @@ from modelcluster.queryset import FakeQuerySet
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin, get_page_models
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from . import opendata
 from .blocks import BaseStreamBlock
 
 LISTING_PAGE_SIZE = 12
@@ -132,15 +133,61 @@ class MunicipalitySettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("municipality")
 
+    @classmethod
+    def organization(cls, request):
+        """The municipality that runs the portal, as a schema.org GovernmentOrganization
+        (for the JSON-LD of the page types)."""
+        site = opendata.site_of(request)
+        if request is not None and site is not None:
+            municipality = cls.for_request(request)  # cached for the request
+        else:
+            municipality = cls.for_site(site) if site else None
+        data = {"@type": "GovernmentOrganization", "name": municipality.municipality_name if municipality else ""}
+        if site is not None:
+            data["url"] = site.root_page.localized.get_full_url(request) if site.root_page else site.root_url
+        if municipality is not None:
+            if municipality.contact_email:
+                data["email"] = municipality.contact_email
+            if municipality.contact_phone:
+                data["telephone"] = municipality.contact_phone
+        return data
+
 
 # --- Base page and shared fields -------------------------------------------------------
 
 
 class BasePage(Page):
-    """Abstract base of every Meedoen page: listing summary and the card fields."""
+    """Abstract base of every Meedoen page: listing summary and the card fields, and what a
+    page type tells the rest of the portal about itself (each type sets its own)."""
+
+    #: What a resident reads above its card or search result ("Initiative"); None: its verbose name.
+    type_label = None
+    #: An overview right under the home page: the name templates use for it ("initiatives").
+    index_kind = None
+    #: Found by the site search: (GET value, label) of its facet, placed by `search_order`.
+    search_type = None
+    search_order = 0
+    #: An automatic section of the home page: its name in the context, filled with
+    #: `home_section_pages(shown)`.
+    home_section = None
+    #: The news and calendar feeds its page links to ("initiatives", "stories", "events").
+    feed_groups = ()
+    #: Open Graph's og:type.
+    og_type = "website"
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def home_section_pages(cls, shown):
+        """The pages of the home page's section (`home_section`): `shown` is a query of the
+        primary keys of the live, public pages of this type in the home page's language
+        that are not featured, newest first."""
+        return cls.objects.filter(pk__in=shown).order_by("-first_published_at", "-pk")[:3]
+
+    def json_ld(self, request):
+        """The schema.org object of this page (a dict) for its JSON-LD, or None."""
+        return None
 
     @property
     def card_summary(self):
@@ -292,6 +339,9 @@ class HomePage(BasePage):
         "participation.PolicyFeedbackStoryIndexPage",
     ]
 
+    type_label = _("Home")
+    feed_groups = ("initiatives", "stories", "events")
+
     class Meta:
         verbose_name = _("home page")
 
@@ -320,11 +370,6 @@ class HomePage(BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        # The content apps build on this one, so their models are looked up by name.
-        InitiativePage = apps.get_model("initiatives", "InitiativePage")  # noqa: N806
-        PitchEventPage = apps.get_model("initiatives", "PitchEventPage")  # noqa: N806
-        PolicyFeedbackStoryPage = apps.get_model("participation", "PolicyFeedbackStoryPage")  # noqa: N806
-
         from . import publiccache  # noqa: PLC0415 - publiccache imports this module
 
         context = super().get_context(request, *args, **kwargs)
@@ -337,22 +382,19 @@ class HomePage(BasePage):
             return live_pages(model, self.locale_id, private=private).exclude(pk__in=featured_ids)
 
         context["featured_pages"] = featured_pages
-        context["upcoming_events"] = (
-            PitchEventPage.objects.filter(pk__in=shown_here(PitchEventPage).values("pk"), end__gte=timezone.now())
-            .order_by("start")
-            .select_related("image")[:3]
-        )
-        context["newest_initiatives"] = (
-            InitiativePage.objects.filter(pk__in=shown_here(InitiativePage).values("pk")[:6])
-            .order_by("-first_published_at", "-pk")
-            .select_related("image")
-        )
-        context["latest_stories"] = (
-            PolicyFeedbackStoryPage.objects.filter(pk__in=shown_here(PolicyFeedbackStoryPage).values("pk"))
-            .order_by("-date", "-pk")
-            .select_related("image")[:3]
-        )
+        # The automatic sections: each page type that has one says which (`home_section`).
+        for model in get_page_models():
+            section = vars(model).get("home_section")
+            if section:
+                context[section] = model.home_section_pages(shown_here(model).values("pk"))
         return context
+
+    def json_ld(self, request):
+        return {
+            "@context": "https://schema.org",
+            **MunicipalitySettings.organization(request),
+            "logo": opendata.absolute(request, static("img/favicon.svg")),
+        }
 
 
 class HomePageFeaturedItem(Orderable):
@@ -399,6 +441,10 @@ class ContentPage(BasePage):
 
     parent_page_types = ["pages.HomePage", "pages.ContentPage"]
     subpage_types = ["pages.ContentPage"]
+
+    type_label = _("Page")
+    search_type = ("page", _("General pages"))
+    search_order = 50
 
     class Meta:
         verbose_name = _("general page")

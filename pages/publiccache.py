@@ -70,8 +70,8 @@ IGNORED_MODELS = frozenset(
         "initiatives.pitchemail",
         "initiatives.pitchmessage",
         "initiatives.signupemail",
+        "notifications.subscription",
         "participation.feedbackemail",
-        "participation.subscription",
         "wagtailforms.formsubmission",
         "wagtailsearchpromotions.querydailyhits",
     }

@@ -13,10 +13,12 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from initiatives.models import Outbox
+from notifications.models import Outbox, Subscription
+from pages import opendata
 from pages.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, FeedbackStreamBlock
-from pages.models import BasePage, TaxonomyMixin
-from search import listings
+from pages.models import BasePage, MunicipalitySettings, TaxonomyMixin
+
+from . import filters
 
 
 class LadderRung(models.TextChoices):
@@ -49,12 +51,15 @@ class ParticipationProjectIndexPage(BasePage):
     subpage_types = ["participation.ParticipationProjectPage"]
     max_count_per_parent = 1
 
+    type_label = _("Overview")
+    index_kind = "projects"
+
     class Meta:
         verbose_name = _("participation projects overview")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(listings.participation_projects(request, self))
+        context.update(filters.participation_projects(request, self))
         return context
 
 
@@ -120,6 +125,10 @@ class ParticipationProjectPage(TaxonomyMixin, BasePage):
 
     parent_page_types = ["participation.ParticipationProjectIndexPage"]
     subpage_types = []
+
+    type_label = _("Participation project")
+    search_type = ("project", _("Participation projects"))
+    search_order = 30
 
     class Meta:
         verbose_name = _("participation project")
@@ -218,12 +227,16 @@ class PolicyFeedbackStoryIndexPage(BasePage):
     subpage_types = ["participation.PolicyFeedbackStoryPage"]
     max_count_per_parent = 1
 
+    type_label = _("Overview")
+    index_kind = "stories"
+    feed_groups = ("stories",)
+
     class Meta:
         verbose_name = _("feedback stories overview")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(listings.feedback_stories(request, self))
+        context.update(filters.feedback_stories(request, self))
         return context
 
 
@@ -300,9 +313,20 @@ class PolicyFeedbackStoryPage(TaxonomyMixin, BasePage):
     parent_page_types = ["participation.PolicyFeedbackStoryIndexPage"]
     subpage_types = []
 
+    type_label = _("Feedback story")
+    search_type = ("story", _("Feedback stories"))
+    search_order = 40
+    home_section = "latest_stories"
+    feed_groups = ("stories",)
+    og_type = "article"
+
     class Meta:
         verbose_name = _("feedback story")
         verbose_name_plural = _("feedback stories")
+
+    @classmethod
+    def home_section_pages(cls, shown):
+        return cls.objects.filter(pk__in=shown).order_by("-date", "-pk").select_related("image")[:3]
 
     @property
     def card_summary(self):
@@ -312,35 +336,26 @@ class PolicyFeedbackStoryPage(TaxonomyMixin, BasePage):
     def card_image(self):
         return self.image
 
+    def json_ld(self, request):
+        """A schema.org Article."""
+        organization = MunicipalitySettings.organization(request)
+        return {
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": self.title[:110],
+            "description": self.summary,
+            "datePublished": self.date.isoformat(),
+            "dateModified": timezone.localtime(self.last_published_at or timezone.now()).isoformat(),
+            "author": organization,
+            "publisher": organization,
+            "mainEntityOfPage": self.get_full_url(request),
+            "url": self.get_full_url(request),
+            "inLanguage": self.locale.language_code,
+            "image": [opendata.share_image(request, self)[0]],
+        }
 
-# --- The feedback loop: who asked for news, what was sent, what happened when -------------
 
-
-class Subscription(models.Model):
-    """A resident who asked for news about a project, an initiative or an event (when they
-    signed up or pitched): they get an e-mail when a feedback story about it is published.
-    Personal data: never on public pages, in the search index or the API."""
-
-    class Source(models.TextChoices):
-        SIGNUP = "signup", _("Sign-up for an event")
-        PITCH = "pitch", _("Pitch")
-
-    email = models.EmailField(_("e-mail address"), max_length=254)
-    language = models.CharField(_("language"), max_length=10)
-    page_key = models.UUIDField(_("about"), db_index=True, help_text=_("The translation key of the page."))
-    page = models.ForeignKey(
-        "wagtailcore.Page", null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("page")
-    )
-    source = models.CharField(_("source"), max_length=20, choices=Source.choices)
-    created_at = models.DateTimeField(_("created"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("subscription to updates")
-        verbose_name_plural = _("subscriptions to updates")
-        constraints = [models.UniqueConstraint(fields=["email", "page_key"], name="one_subscription_per_page")]
-
-    def __str__(self):
-        return f"{self.source} {self.page_key}"
+# --- The feedback loop: what was sent (to notifications.Subscription), what happened when ---
 
 
 class FeedbackEmail(Outbox):

@@ -1,5 +1,6 @@
 """What publishing a page sets in motion: the feedback loop's e-mails for a story, and a
-line on the status timeline of an initiative or project whose status changed."""
+line on the status timeline of an initiative or project whose status changed; and when a
+resident's data is erased, the feedback e-mails' log forgets their address."""
 
 from django.apps import apps
 from django.db import transaction
@@ -7,6 +8,8 @@ from django.dispatch import receiver
 from django.utils import timezone
 from django_tasks import task
 from wagtail.signals import page_published
+
+from notifications.subscriptions import address_erased
 
 from . import subscriptions
 
@@ -39,3 +42,8 @@ def record_status(page):
     last = StatusChange.objects.filter(page_key=page.translation_key).order_by("changed_at", "pk").last()
     if last is None or last.status != page.status:
         StatusChange.objects.create(page_key=page.translation_key, status=page.status, changed_at=timezone.now())
+
+
+@receiver(address_erased)
+def address_was_erased(sender, email, **kwargs):
+    subscriptions.forget(email)

@@ -11,9 +11,8 @@ from django.utils.html import strip_tags
 from django_tasks import task
 from wagtail.models import Locale
 
-from initiatives.tasks import deliver, public_url
-
-from .tokens import unsubscribe_token
+from notifications.delivery import deliver, public_url
+from notifications.subscriptions import unsubscribe_token
 
 
 def story_for(story, language):

@@ -7,8 +7,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from initiatives.models import PitchEventPage
+from notifications import views as notifications_views
 from pages import sitemap as sitemap_views
-from participation import views as participation_views
 from portal.api import api_router
 from search import views as search_views
 
@@ -27,15 +28,18 @@ if settings.MEEDOEN_SERVE_MEDIA:
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
     ]
 
+#: The search shows what is coming up when it finds nothing (search/views.py).
+SEARCH_OPTIONS = {"upcoming": PitchEventPage.upcoming}
+
 # Everything residents see lives under a language prefix: /nl/..., /en/...
 # A request for / is redirected by LocaleMiddleware to the browser's preferred language.
 urlpatterns += i18n_patterns(
-    path(_("search/"), search_views.search, name="search"),
+    path(_("search/"), search_views.search, SEARCH_OPTIONS, name="search"),
     path(_("search/suggestions/"), search_views.suggest, name="search_suggest"),
-    path(_("theme/<slug:slug>/"), search_views.theme, name="theme"),
-    path(_("neighbourhood/<slug:slug>/"), search_views.neighbourhood, name="neighbourhood"),
+    path(_("theme/<slug:slug>/"), search_views.theme, SEARCH_OPTIONS, name="theme"),
+    path(_("neighbourhood/<slug:slug>/"), search_views.neighbourhood, SEARCH_OPTIONS, name="neighbourhood"),
     path("feeds/", include("portal.feeds")),
-    path(_("updates/stop/<str:token>/"), participation_views.unsubscribe, name="feedback_unsubscribe"),
+    path(_("updates/stop/<str:token>/"), notifications_views.unsubscribe, name="feedback_unsubscribe"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -13,8 +13,8 @@ Views call `site_search()` and never look at the backend. The configured engine
 Without words (the theme and neighbourhood pages list everything of theirs) the database
 answers on every engine: there is nothing to match, only filters to apply.
 
-Only live, public pages of the active language below the home page, of the content types
-in `CONTENT_TYPES`, are ever found: drafts, private pages, the other languages and
+Only live, public pages of the active language below the home page, of the page types that
+declare a `search_type` (`content_models()`), are ever found: drafts, private pages, the other languages and
 everything that is not a page (sign-ups, pitches, messages) never are.
 """
 
@@ -22,14 +22,12 @@ import logging
 import unicodedata
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.conf import settings
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, get_page_models
 
 from pages import publiccache
-from pages.models import LISTING_PAGE_SIZE, paginate
+from pages.models import LISTING_PAGE_SIZE, TaxonomyMixin, paginate
 
 from . import dutch
 from .engine import EngineSearch
@@ -40,16 +38,6 @@ logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
 DATABASE_BACKEND = "database"
-
-#: (GET value, label, app label, model name): what the site search finds, in facet order.
-CONTENT_TYPES = [
-    ("initiative", _("Initiatives"), "initiatives", "InitiativePage"),
-    ("event", _("Pitch events"), "initiatives", "PitchEventPage"),
-    ("project", _("Participation projects"), "participation", "ParticipationProjectPage"),
-    ("story", _("Feedback stories"), "participation", "PolicyFeedbackStoryPage"),
-    ("page", _("General pages"), "pages", "ContentPage"),
-]
-TAXONOMY_TYPES = {"initiative", "event", "project", "story"}
 
 UNREACHABLE_NOTICE = _(
     "The search service cannot be reached right now, so we searched in a simpler way. The results may be less complete."
@@ -73,7 +61,10 @@ def fallback_backend():
 
 
 def content_models():
-    return [(value, label, apps.get_model(app, model)) for value, label, app, model in CONTENT_TYPES]
+    """What the site search finds: (GET value, label, model) of every page type that
+    declares a `search_type` (value, label) of its own, in facet order (`search_order`)."""
+    models = [model for model in get_page_models() if vars(model).get("search_type")]
+    return [(*model.search_type, model) for model in sorted(models, key=lambda model: model.search_order)]
 
 
 def searchable_pages(locale=None, private=None):
@@ -158,7 +149,7 @@ def site_search(request, query, *, fixed=None, browse=False):
 def site_filters(locale):
     """(the site search's filters, the page models that have themes and neighbourhoods)."""
     types = content_models()
-    taxonomy_models = [model for value, _label, model in types if value in TAXONOMY_TYPES]
+    taxonomy_models = [model for _value, _label, model in types if issubclass(model, TaxonomyMixin)]
     return [ContentTypeFilter(types), *taxonomy_filters(taxonomy_models, locale)], taxonomy_models
 
 
@@ -198,15 +189,3 @@ def suggestions(query, *, limit=8):
             raise
         logger.exception("Search engine %s failed; suggesting with the database backend instead", engine())
         return list(pages.autocomplete(query, order_by_relevance=False, backend=fallback_backend())[:limit])
-
-
-def upcoming_events(limit=3):
-    """The next pitch events in the active language, for an empty result."""
-    PitchEventPage = apps.get_model("initiatives", "PitchEventPage")  # noqa: N806
-    return (
-        PitchEventPage.objects.live()
-        .public()
-        .filter(locale=Locale.get_active(), end__gte=timezone.now())
-        .order_by("start")
-        .select_related("image")[:limit]
-    )

@@ -19,7 +19,9 @@ SUGGESTION_MIN_LENGTH = 2
 SUGGESTION_COUNT = 8
 
 
-def render_search(request, outcome, **extra):
+def render_search(request, outcome, upcoming=None, **extra):
+    """`upcoming(locale)`, given by the URLconf (portal/urls.py), lists what is coming up
+    for a search that found nothing."""
     context = {
         "search_query": outcome.query,
         "search_results": outcome.results,
@@ -28,38 +30,38 @@ def render_search(request, outcome, **extra):
         "breadcrumb": extra["landing"].name if extra.get("landing") else _("Search"),
         **extra,
     }
-    if outcome.results is not None and not outcome.count:
-        context["upcoming_events"] = service.upcoming_events()
+    if outcome.results is not None and not outcome.count and upcoming is not None:
+        context["upcoming_events"] = upcoming(outcome.locale or Locale.get_active())
     return TemplateResponse(request, "search/search.html", context)
 
 
 @require_GET
-def search(request):
+def search(request, upcoming=None):
     outcome = service.site_search(request, request.GET.get("q", ""))
     promotions = []
     if outcome.query and not outcome.filtered and service.page_number(request) == 1:
         promotions = promoted(request, outcome.query, outcome.locale)
-    return render_search(request, outcome, promotions=promotions)
+    return render_search(request, outcome, upcoming, promotions=promotions)
 
 
-def taxonomy_page(request, model, parameter, slug):
+def taxonomy_page(request, model, parameter, slug, upcoming=None):
     """Everything about one theme or neighbourhood (in the active language), across the
     content types, narrowed further by the words and filters in the query string."""
     snippet = model.objects.filter(locale=Locale.get_active(), slug=slug[:80]).first()
     if snippet is None:
         raise Http404
     outcome = service.site_search(request, request.GET.get("q", ""), fixed={parameter: snippet.slug}, browse=True)
-    return render_search(request, outcome, landing=snippet, landing_kind=parameter)
+    return render_search(request, outcome, upcoming, landing=snippet, landing_kind=parameter)
 
 
 @require_GET
-def theme(request, slug):
-    return taxonomy_page(request, Theme, "theme", slug)
+def theme(request, slug, upcoming=None):
+    return taxonomy_page(request, Theme, "theme", slug, upcoming)
 
 
 @require_GET
-def neighbourhood(request, slug):
-    return taxonomy_page(request, Neighbourhood, "neighbourhood", slug)
+def neighbourhood(request, slug, upcoming=None):
+    return taxonomy_page(request, Neighbourhood, "neighbourhood", slug, upcoming)
 
 
 @require_GET

@@ -15,20 +15,19 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.apps import apps
 from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from initiatives.models import InitiativePage, Pitch, PitchEventPage, SignUp
+from pages.models import Neighbourhood, Theme
+from participation.models import ParticipationProjectPage, PolicyFeedbackStoryPage
+
 
 def can_view_reports(user):
     """Everyone who may use the admin: the reports hold counts, never personal data."""
     return user.is_active and user.has_perm("wagtailadmin.access_admin")
-
-
-def _model(label):
-    return apps.get_model(*label.split("."))
 
 
 def _first_per_key(pages):
@@ -69,8 +68,6 @@ REGISTRATION_LABELS = {
 def upcoming_events(now=None):
     """Events that have not ended, soonest first, with seats and waiting list."""
     now = now or timezone.now()
-    PitchEventPage = _model("initiatives.PitchEventPage")  # noqa: N806
-    SignUp = _model("initiatives.SignUp")  # noqa: N806
     events = sorted(_first_per_key(PitchEventPage.objects.filter(end__gte=now)), key=lambda e: (e.start, e.pk))
     keys = [event.translation_key for event in events]
     counts = {
@@ -114,11 +111,10 @@ class InclusionSource:
     items: object
 
 
-def _page_items(model_label):
+def _page_items(model):
     """Live pages of a model, one per translation key, with their taxonomy keys."""
 
     def items():
-        model = _model(model_label)
         pages = _first_per_key(model.objects.live().prefetch_related("neighbourhoods", "themes"))
         for page in pages:
             yield (
@@ -132,8 +128,6 @@ def _page_items(model_label):
 
 def _signup_items():
     """Sign-ups (not cancelled) count where their event takes place and what it is about."""
-    PitchEventPage = _model("initiatives.PitchEventPage")  # noqa: N806
-    SignUp = _model("initiatives.SignUp")  # noqa: N806
     taxonomy = {}
     for event in PitchEventPage.objects.prefetch_related("neighbourhoods", "themes").order_by("pk"):
         neighbourhoods, themes = taxonomy.setdefault(event.translation_key, (set(), set()))
@@ -148,7 +142,6 @@ def _signup_items():
 def _pitch_items():
     """Pitches (all but withdrawn ones) count where the initiative would happen and what it
     is about: who tries to start something, not only who succeeded."""
-    Pitch = _model("initiatives.Pitch")  # noqa: N806
     for pitch in Pitch.objects.exclude(status="withdrawn").prefetch_related("neighbourhoods", "themes"):
         yield (
             1,
@@ -159,7 +152,7 @@ def _pitch_items():
 
 #: What the inclusion figures count, in column order. Append to add a source.
 INCLUSION_SOURCES = [
-    InclusionSource("initiatives", _("Initiatives"), _page_items("initiatives.InitiativePage")),
+    InclusionSource("initiatives", _("Initiatives"), _page_items(InitiativePage)),
     InclusionSource("signups", _("Sign-ups for events"), _signup_items),
     InclusionSource("pitches", _("Pitches"), _pitch_items),
 ]
@@ -196,9 +189,8 @@ class Inclusion:
     themes: list  # InclusionRow per theme (no population)
 
 
-def _snippets(label):
+def _snippets(model):
     """One snippet per translation key, named in the active language when translated."""
-    model = _model(label)
     locale = Locale.get_active()
     by_key = {}
     for snippet in model.objects.order_by("pk"):
@@ -218,7 +210,7 @@ def inclusion(sources=None):
             for key in theme_keys:
                 by_theme[source.key][key] += weight
 
-    neighbourhoods = _snippets("pages.Neighbourhood")
+    neighbourhoods = _snippets(Neighbourhood)
     population = sum(n.population or 0 for n in neighbourhoods)
     rows = [
         InclusionRow(
@@ -242,7 +234,7 @@ def inclusion(sources=None):
             row.shares[source_key] = value / total if total else None
 
     themes = []
-    for theme in _snippets("pages.Theme"):
+    for theme in _snippets(Theme):
         row = InclusionRow(key=theme.translation_key, name=theme.name, population=None, population_share=None)
         for source in sources:
             row.counts[source.key] = by_theme[source.key][theme.translation_key]
@@ -267,7 +259,6 @@ def pitches_waiting(now=None):
     """Open pitches (received, in review, more information asked), the longest-waiting
     first: waiting since their last status change."""
     now = now or timezone.now()
-    Pitch = _model("initiatives.Pitch")  # noqa: N806
     open_pitches = Pitch.objects.filter(status__in=["received", "in_review", "info_requested"])
     return [
         PitchRow(
@@ -284,7 +275,6 @@ def pitches_waiting(now=None):
 
 def pitches_by_status():
     """(status label, number of pitches) for every status, in the order of the flow."""
-    Pitch = _model("initiatives.Pitch")  # noqa: N806
     counts = dict(Pitch.objects.values_list("status").annotate(n=Count("pk")))
     return [(label, counts.get(value, 0)) for value, label in Pitch.Status.choices]
 
@@ -304,8 +294,6 @@ def feedback_debt(today=None):
     """Live participation projects whose participation phases have all ended, without a
     live feedback story about them (in any language): the longest-waiting first."""
     today = today or timezone.localdate()
-    ParticipationProjectPage = _model("participation.ParticipationProjectPage")  # noqa: N806
-    PolicyFeedbackStoryPage = _model("participation.PolicyFeedbackStoryPage")  # noqa: N806
     reported = set(
         PolicyFeedbackStoryPage.objects.live().exclude(project=None).values_list("project__translation_key", flat=True)
     )

@@ -48,28 +48,6 @@ CARD_IMAGE_SPEC = "fill-640x360|format-webp"
 #: The home page's hero image, as templates/pages/home_page.html asks for it.
 HERO_IMAGE_SPEC = "fill-960x540|format-webp"
 
-#: What a resident reads above a card or search result, by model name.
-TYPE_LABELS = {
-    "initiativepage": _("Initiative"),
-    "pitcheventpage": _("Pitch event"),
-    "participationprojectpage": _("Participation project"),
-    "policyfeedbackstorypage": _("Feedback story"),
-    "contentpage": _("Page"),
-    "homepage": _("Home"),
-    "initiativeindexpage": _("Overview"),
-    "pitcheventindexpage": _("Overview"),
-    "participationprojectindexpage": _("Overview"),
-    "policyfeedbackstoryindexpage": _("Overview"),
-}
-
-#: The overview pages right under a home page, by the name templates use for them.
-INDEX_PAGE_KINDS = {
-    "initiativeindexpage": "initiatives",
-    "pitcheventindexpage": "events",
-    "participationprojectindexpage": "projects",
-    "policyfeedbackstoryindexpage": "stories",
-}
-
 MUNICIPALITY_PAGE_FIELDS = ("privacy_page", "accessibility_page", "contact_page")
 TAXONOMY_FIELDS = ("themes", "neighbourhoods")
 
@@ -418,8 +396,7 @@ def index_pages(context):
     Shares the one query of the menu."""
     found = {}
     for child in _chrome(context).children:
-        model = child.specific_class
-        kind = INDEX_PAGE_KINDS.get(model._meta.model_name if model else "")
+        kind = getattr(child.specific_class, "index_kind", None)  # each overview names itself
         if kind and kind not in found:
             found[kind] = child
     return found
@@ -705,11 +682,8 @@ def type_label(page):
     """'Initiative', 'Pitch event'... for a page of any type."""
     if not isinstance(page, Page):
         return ""
-    name = _model_name(page)
-    if name in TYPE_LABELS:
-        return TYPE_LABELS[name]
     model = page.specific_class or type(page)
-    return capfirst(model._meta.verbose_name)
+    return getattr(model, "type_label", None) or capfirst(model._meta.verbose_name)
 
 
 def _image_field_is_loaded(obj, name):

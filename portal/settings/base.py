@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "initiatives",
     "participation",
     "search",
+    "notifications",
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -12,7 +12,18 @@ import pytest
 from django.conf import settings
 
 BASE_DIR = Path(settings.BASE_DIR)
-SOURCE_DIRS = ["portal", "pages", "initiatives", "participation", "search", "staff", "demo", "templates", "locale"]
+SOURCE_DIRS = [
+    "portal",
+    "pages",
+    "initiatives",
+    "participation",
+    "search",
+    "staff",
+    "notifications",
+    "demo",
+    "templates",
+    "locale",
+]
 
 
 def catalog(language):

@@ -10,8 +10,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from initiatives import signups
-from participation import subscriptions
-from participation.models import FeedbackEmail, Subscription
+from notifications import subscriptions
+from notifications.models import Subscription
+from participation.models import FeedbackEmail
 from tests import factories
 
 

@@ -135,7 +135,7 @@ def test_search_never_returns_signups_private_pages_or_other_types(search_engine
     response = client.get(url("search"), {"q": "zonnebloem"})
     assert result_urls(response) == [event.url]
     assert "Jansen" not in response.content.decode()
-    assert {value for value, _label, _app, _model in service.CONTENT_TYPES} == {
+    assert {value for value, _label, _model in service.content_models()} == {
         "initiative", "event", "project", "story", "page",
     }  # fmt: skip
 

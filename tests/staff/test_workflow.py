@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, TaskState, Workflow, WorkflowState
 
-from participation import subscriptions
+from notifications import subscriptions
 from tests import factories
 from tests.staff.conftest import edit_form_data
 

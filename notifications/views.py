@@ -1,4 +1,4 @@
-"""The one public view of the feedback loop: stop receiving updates, without an account."""
+"""The one public view of subscriptions to updates: stop receiving them, without an account."""
 
 from django.template.response import TemplateResponse
 from django.views.decorators.csrf import csrf_exempt
@@ -18,4 +18,4 @@ def unsubscribe(request, token):
     elif request.method == "POST":
         subscriptions.unsubscribe(subscription)
         context["done"] = True
-    return TemplateResponse(request, "participation/unsubscribe.html", context, status=status)
+    return TemplateResponse(request, "notifications/unsubscribe.html", context, status=status)
