@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from pages import publiccache
-from pages.models import live_pages, load_pages, paginate
+from pages.models import child_pages, live_pages, load_pages, paginate
 from search.facets import ChoiceFilter, RelatedChoiceFilter, WhenFilter, narrow
 from search.listings import BY_TITLE, Sort, listing, locale_of, overview_key, taxonomy_filters
 
@@ -32,7 +32,7 @@ def initiatives(request, index_page):
     # Which pages are in a private section, from the cache and once for the lists
     # below: `.public()` would ask the database again for each of them.
     private = publiccache.private_q()
-    queryset = InitiativePage.objects.child_of(index_page).live().exclude(private)
+    queryset = child_pages(InitiativePage.objects.all(), index_page).live().exclude(private)
     fast = live_pages(InitiativePage, index_page.locale_id, child_of=index_page, private=private)
     return {
         **listing(request, queryset, filters, sorts, InitiativePage, overview_key(index_page), fast_default=fast),
@@ -52,7 +52,7 @@ def pitch_events(request, index_page):
     PitchEventPage = models.PitchEventPage  # noqa: N806
     filters = [*taxonomy_filters([PitchEventPage], locale_of(index_page)), WhenFilter()]
     private = publiccache.private_q()
-    queryset = PitchEventPage.objects.child_of(index_page).live().exclude(private)
+    queryset = child_pages(PitchEventPage.objects.all(), index_page).live().exclude(private)
     narrowed = narrow(queryset, filters, request.GET, key=overview_key(index_page))
     now = timezone.now()
     past = narrowed.queryset.filter(end__lt=now).order_by("-start", "-pk")

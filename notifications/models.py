@@ -11,6 +11,9 @@ class Outbox(models.Model):
     """An e-mail waiting to go out: written with the change it reports, sent after commit
     (`delivery.deliver`), and retried by `send_pending_messages` while it fails."""
 
+    #: Never shown in public: writing it keeps the public cache (pages/publiccache.py).
+    changes_public_output = False
+
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.CharField(_("last error"), max_length=255, blank=True)
@@ -27,6 +30,9 @@ class Subscription(models.Model):
     class Source(models.TextChoices):
         SIGNUP = "signup", _("Sign-up for an event")
         PITCH = "pitch", _("Pitch")
+
+    #: Never shown in public: writing it keeps the public cache (pages/publiccache.py).
+    changes_public_output = False
 
     email = models.EmailField(_("e-mail address"), max_length=254)
     language = models.CharField(_("language"), max_length=10)

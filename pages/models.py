@@ -270,6 +270,14 @@ def paginate(request, queryset, per_page=LISTING_PAGE_SIZE, load=None, count=Non
     return page
 
 
+def child_pages(queryset, parent):
+    """`queryset.child_of(parent)` as a range of tree paths: child_of's `path LIKE` cannot
+    use the path index on SQLite, whose LIKE ignores case (counting 10,000 initiatives
+    takes twice as long). Tree paths are made of 0-9 and A-Z, so the children's lie
+    between the parent's and the parent's followed by Zs."""
+    return queryset.filter(path__range=(parent.path, parent.path + "Z" * parent.steplen), depth=parent.depth + 1)
+
+
 def live_pages(model, locale_id, *, child_of=None, private=None):
     """The live, public pages of exactly `model` in one locale, as a query on Wagtail's
     page table alone, newest first. The `meedoen_page_listing` index (pages migration
@@ -278,7 +286,7 @@ def live_pages(model, locale_id, *, child_of=None, private=None):
     lists in one request."""
     pages = Page.objects.live().exact_type(model).filter(locale_id=locale_id)
     if child_of is not None:
-        pages = pages.child_of(child_of)
+        pages = child_pages(pages, child_of)
     pages = pages.public() if private is None else pages.exclude(private)
     return pages.order_by("-first_published_at", "-pk")
 
@@ -330,14 +338,9 @@ class HomePage(BasePage):
     ]
     search_fields = Page.search_fields + [index.SearchField("hero_intro")]
 
+    # What may go below it is said by each page type's parent_page_types (the overviews
+    # of the content apps name "pages.HomePage"), so this app names none of them.
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "pages.ContentPage",
-        "initiatives.InitiativeIndexPage",
-        "initiatives.PitchEventIndexPage",
-        "participation.ParticipationProjectIndexPage",
-        "participation.PolicyFeedbackStoryIndexPage",
-    ]
 
     type_label = _("Home")
     feed_groups = ("initiatives", "stories", "events")

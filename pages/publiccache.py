@@ -63,15 +63,8 @@ IGNORED_MODELS = frozenset(
         # Made while a page is shown (an image's size on first use), and deleted only with
         # a change of their image, which is saved too.
         "wagtailimages.rendition",
-        # What residents hand in and the e-mail about it; never public. (Sign-ups are
-        # not here: the API shows seats taken.)
-        "initiatives.initiativecontactmessage",
-        "initiatives.pitch",
-        "initiatives.pitchemail",
-        "initiatives.pitchmessage",
-        "initiatives.signupemail",
-        "notifications.subscription",
-        "participation.feedbackemail",
+        # What residents hand in; never public. (Our own apps' models say so themselves,
+        # with `changes_public_output = False`; sign-ups do not: the API shows seats taken.)
         "wagtailforms.formsubmission",
         "wagtailsearchpromotions.querydailyhits",
     }
@@ -111,9 +104,11 @@ def bump(**kwargs):
 
 
 def is_ignored(model):
-    """Whether writing `model` leaves the public cache as it is (`IGNORED_MODELS`)."""
+    """Whether writing `model` leaves the public cache as it is: it is in
+    `IGNORED_MODELS`, or says so itself with `changes_public_output = False`."""
     meta = model._meta
-    return meta.app_label in IGNORED_MODELS or meta.label_lower in IGNORED_MODELS
+    ignored = meta.app_label in IGNORED_MODELS or meta.label_lower in IGNORED_MODELS
+    return ignored or not getattr(model, "changes_public_output", True)
 
 
 def changed(sender, **kwargs):

@@ -5,6 +5,7 @@ index pages' `get_context`."""
 from django.utils.translation import gettext_lazy as _
 
 from pages import publiccache
+from pages.models import child_pages
 from search.facets import ChoiceFilter
 from search.listings import BY_TITLE, Sort, field_choices, listing, locale_of, overview_key, taxonomy_filters
 
@@ -27,7 +28,7 @@ def participation_projects(request, index_page):
         Sort("title", _("Title (A to Z)"), BY_TITLE),
     ]
     private = publiccache.private_q()
-    queryset = ParticipationProjectPage.objects.child_of(index_page).live().exclude(private)
+    queryset = child_pages(ParticipationProjectPage.objects.all(), index_page).live().exclude(private)
     return listing(request, queryset, filters, sorts, ParticipationProjectPage, overview_key(index_page))
 
 
@@ -41,5 +42,5 @@ def feedback_stories(request, index_page):
         Sort("title", _("Title (A to Z)"), BY_TITLE),
     ]
     private = publiccache.private_q()
-    queryset = PolicyFeedbackStoryPage.objects.child_of(index_page).live().exclude(private)
+    queryset = child_pages(PolicyFeedbackStoryPage.objects.all(), index_page).live().exclude(private)
     return listing(request, queryset, filters, sorts, PolicyFeedbackStoryPage, overview_key(index_page))

@@ -21,8 +21,8 @@ from typing import NamedTuple
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connections
-from django.db.models import Case, CharField, Count, Min, Q, Value, When
-from django.db.models.functions import Cast, Concat
+from django.db.models import Case, CharField, Count, F, Min, Q, Value, When
+from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -80,6 +80,9 @@ class Filter:
 
     name = ""
     label = ""
+    #: Whether every page has exactly one of the values counted (a choice on the page, its
+    #: type): the counts of the selected values then add up to the number of results.
+    exhaustive = False
 
     def choices(self):
         """(value, label) of every option, in the order shown."""
@@ -121,6 +124,8 @@ class Filter:
 
 class ChoiceFilter(Filter):
     """A field with choices on the model itself, such as an initiative's status."""
+
+    exhaustive = True  # an empty field is counted too, as ""
 
     def __init__(self, name, label, field_name, choices):
         self.name, self.label, self.field_name = name, label, field_name
@@ -165,6 +170,7 @@ class ContentTypeFilter(Filter):
 
     name = "type"
     label = _("Type")
+    exhaustive = True
 
     def __init__(self, types):
         """`types`: (value, label, model) per kind, in the order shown."""
@@ -224,6 +230,7 @@ class TaxonomyFilter(Filter):
         self.snippets = sorted(chosen.values(), key=lambda snippet: snippet.name.lower())
         by_key = {snippet.translation_key: snippet.slug for snippet in self.snippets}
         self.slug_of_id = {snippet.pk: by_key.get(snippet.translation_key) for snippet in rows}
+        self.models = models
         self.through = []  # (through model, its page field's attname, its snippet field's attname)
         for model in models:
             relation = model._meta.get_field(field_name)
@@ -258,15 +265,19 @@ class TaxonomyFilter(Filter):
         return reduce(or_, (Q(pk__in=self._page_ids(*through, values)) for through in self.through))
 
     def counting(self, pages):
-        return [
-            grouped(through.objects.filter(**{f"{source}__in": pages.values("pk")}), self.name, target, Count("pk"))
-            for through, source, target in self.through
+        # One GROUP BY over the pages joined to every model's relation table (a page has
+        # one type, so at most one of them has rows for it): the pages are read once, not
+        # once per model. A page without any counts as "".
+        paths = [
+            self.field_name if model is pages.model else f"{model._meta.model_name}__{self.field_name}"
+            for model in self.models
         ]
+        return [grouped(pages, self.name, Coalesce(*paths) if len(paths) > 1 else F(paths[0]), Count("pk"))]
 
     def counts_from(self, rows):
         counts = {}
         for snippet_id, n in rows.items():
-            slug = self.slug_of_id.get(int(snippet_id))
+            slug = self.slug_of_id.get(int(snippet_id)) if snippet_id else None
             if slug is not None:
                 counts[slug] = counts.get(slug, 0) + n
         return counts
@@ -277,6 +288,7 @@ class WhenFilter(Filter):
 
     name = "when"
     label = _("When")
+    exhaustive = True  # the end is required
 
     def choices(self):
         return [("upcoming", _("Upcoming")), ("past", _("Past"))]
@@ -334,8 +346,10 @@ def apply(queryset, filters, selected):
 
 def count(queryset, filters, selected):
     """({filter name: {option value: count}}, number of results) in one statement: per
-    filter, its values among the pages the other filters keep; and the pages all keep."""
-    parts = [grouped(apply(queryset, filters, selected), TOTAL, Value(""), Count("pk"))]
+    filter, its values among the pages the other filters keep; and the pages all keep,
+    unless an exhaustive filter's counts say it already."""
+    exhaustive = next((f for f in filters if f.exhaustive), None)
+    parts = [] if exhaustive else [grouped(apply(queryset, filters, selected), TOTAL, Value(""), Count("pk"))]
     for f in filters:
         others = {name: values for name, values in selected.items() if name != f.name}
         parts += f.counting(apply(queryset, filters, others))
@@ -347,7 +361,11 @@ def count(queryset, filters, selected):
             total = n
         else:
             rows[name][value] = rows[name].get(value, 0) + n
-    return {f.name: f.counts_from(rows[f.name]) for f in filters}, total
+    counts = {f.name: f.counts_from(rows[f.name]) for f in filters}
+    if exhaustive:
+        chosen = selected.get(exhaustive.name)
+        total = sum(n for value, n in counts[exhaustive.name].items() if not chosen or value in chosen)
+    return counts, total
 
 
 def narrow(queryset, filters, params, *, key):

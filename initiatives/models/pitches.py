@@ -114,6 +114,9 @@ class Pitch(models.Model):
     in the admin; an accepted pitch becomes a draft InitiativePage. Personal data: only the
     Moderatoren group sees the founder's contact details; never public, never indexed."""
 
+    #: Never shown in public: writing it keeps the public cache (pages/publiccache.py).
+    changes_public_output = False
+
     class Status(models.TextChoices):
         RECEIVED = "received", _("Received")
         IN_REVIEW = "in_review", _("In review")
@@ -215,6 +218,9 @@ PITCH_TOKEN_SALT = "meedoen.pitch.status"  # noqa: S105 - a signing salt, not a 
 
 class PitchMessage(models.Model):
     """One message in the thread between staff and the founder of a pitch."""
+
+    #: Never shown in public: writing it keeps the public cache (pages/publiccache.py).
+    changes_public_output = False
 
     class Author(models.TextChoices):
         STAFF = "staff", _("Municipality")

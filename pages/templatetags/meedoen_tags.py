@@ -2,13 +2,11 @@
 footer links, cards and a few small helpers.
 
 The page "chrome" (main menu, breadcrumbs, language switcher, hreflang links, footer
-links) comes from one query, besides the MunicipalitySettings row: the home page of the
-active language with its children, every translation of the current page and of its
-ancestors, and the municipality's footer pages with their translations. Listings go
-through `cards` (or `card_sections`) and `render_cards`, which fetches card images (with
-their renditions), themes and neighbourhoods for the cards it has to render, for all of
-them at once: a card never runs a query of its own. The chrome and the cards are kept in
-the public cache (pages/publiccache.py).
+links) is built once per page and language. Listings go through `cards` (or
+`card_sections`) and `render_cards`, which fetches card images (with their renditions),
+themes and neighbourhoods for all the cards it has to render at once: a card never runs a
+query of its own. The chrome and the rendered cards are kept in the public cache
+(pages/publiccache.py).
 """
 
 import hashlib
@@ -20,11 +18,9 @@ from urllib.parse import urlsplit
 
 from django import template
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Page as PaginatorPage
-from django.db import connection
 from django.db.models import Q, QuerySet
 from django.http import QueryDict
 from django.template.loader import get_template
@@ -39,7 +35,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site, TranslatableMixin
 
 from pages import publiccache
-from pages.models import MunicipalitySettings
+from pages.models import MunicipalitySettings, child_pages
 
 register = template.Library()
 
@@ -115,70 +111,22 @@ def _site(request):
     return Site.objects.select_related("root_page").filter(is_default_site=True).first()
 
 
-# --- The chrome: one query for menu, breadcrumbs, languages and footer -----------------
+# --- The chrome: menu, breadcrumbs, languages and footer ------------------------------
 
 
 @dataclass
 class Chrome:
-    """What the header, breadcrumbs and footer need, from one query."""
+    """What the header, breadcrumbs and footer need, from four queries (kept in the
+    public cache per page, language and site)."""
 
     home: Page | None = None
     children: list = field(default_factory=list)
-    by_path: dict = field(default_factory=dict)
     translations: dict = field(default_factory=dict)  # language code -> live translation of the page
-    ancestors: list | None = None  # home page .. parent, active language; None when incomplete
+    ancestors: list = field(default_factory=list)  # home page .. parent
     ancestor_translations: dict = field(default_factory=dict)  # language code -> deepest ancestor
     municipality_pages: dict = field(default_factory=dict)
     locale: Locale | None = None
     language_of_locale: dict = field(default_factory=dict)  # locale id -> language code
-
-
-def _chrome_pages(site, language, page, ancestor_paths, setting_ids):
-    """The live pages the chrome needs, in tree order, each with `chrome_language_code`:
-    every translation of the site's home page and the children of the one in `language`;
-    every translation of `page`, of its ancestors (`ancestor_paths`) and of the pages
-    `setting_ids`.
-
-    Written as SQL because it runs on every page: through the ORM, these subqueries
-    cost a few milliseconds to build for well under one to run. Each part uses an index
-    (translation key, primary key, tree path, page type), so it stays fast on a tree of
-    many thousands of pages: the two parts are a UNION of ids, as an OR of them made
-    PostgreSQL (and SQLite, once ANALYZEd) read the whole page table. Table and column
-    names come from the models' metadata; every value is a parameter."""
-    quote = connection.ops.quote_name
-    table, locale_table = quote(Page._meta.db_table), quote(Locale._meta.db_table)
-
-    def col(name, model=Page):
-        return quote(model._meta.get_field(name).column)
-
-    key, path, pk = col("translation_key"), col("path"), col("id")
-    # The home page's children are found by their page types (an index), as a tree path
-    # range would also cover every initiative below them.
-    root = site.root_page
-    child_types = [
-        ct.pk for ct in ContentType.objects.get_for_models(*root.specific_class.allowed_subpage_models()).values()
-    ] or [0]
-    ids = [site.root_page_id] + ([page.pk] if page is not None else []) + list(setting_ids)
-    related = " OR ".join(
-        [f"{pk} IN ({', '.join(['%s'] * len(ids))})"]
-        + ([f"{path} IN ({', '.join(['%s'] * len(ancestor_paths))})"] if ancestor_paths else [])
-    )
-    home_path = (
-        f"(SELECT {path} FROM {table} WHERE {key} = (SELECT {key} FROM {table} WHERE {pk} = %s) "  # noqa: S608
-        f"AND {col('locale')} = (SELECT {quote(Locale._meta.pk.column)} FROM {locale_table} "
-        f"WHERE {col('language_code', Locale)} = %s))"
-    )
-    sql = (
-        f"SELECT p.*, loc.{col('language_code', Locale)} AS chrome_language_code "  # noqa: S608
-        f"FROM {table} p JOIN {locale_table} loc ON loc.{quote(Locale._meta.pk.column)} = p.{col('locale')} "
-        f"WHERE p.{col('live')} AND p.{pk} IN ("
-        f"SELECT {pk} FROM {table} WHERE {key} IN (SELECT {key} FROM {table} WHERE {related}) "
-        f"UNION SELECT {pk} FROM {table} WHERE {col('content_type')} IN ({', '.join(['%s'] * len(child_types))}) "
-        f"AND {col('depth')} = %s AND SUBSTR({path}, 1, %s) = {home_path}"
-        f") ORDER BY p.{path}"
-    )
-    params = [*ids, *ancestor_paths, *child_types, root.depth + 1, Page.steplen * root.depth, root.pk, language]
-    return list(Page.objects.raw(sql, params))
 
 
 def _build_chrome(context):
@@ -187,62 +135,47 @@ def _build_chrome(context):
     page = page if _is_routable_page(page) else None
     language = _language_code()
     chrome = Chrome(municipality_pages=dict.fromkeys(MUNICIPALITY_PAGE_FIELDS))
-
+    chrome.language_of_locale = dict(Locale.objects.values_list("pk", "language_code"))
+    chrome.locale = next(
+        (Locale(pk=pk, language_code=code) for pk, code in chrome.language_of_locale.items() if code == language), None
+    )
     site = _site(request)
     if site is None:
         return chrome
-    ancestor_paths = []
-    if page is not None:
-        ancestor_paths = [page.path[: Page.steplen * depth] for depth in range(2, page.depth)]
     setting_ids = {}
     if request is not None:
         municipality = MunicipalitySettings.for_request(request)
         setting_ids = {name: getattr(municipality, f"{name}_id") for name in MUNICIPALITY_PAGE_FIELDS}
-        setting_ids = {name: pk for name, pk in setting_ids.items() if pk}
+    setting_ids = {name: pk for name, pk in setting_ids.items() if pk}
+    chrome.ancestors = list(page.get_ancestors().filter(depth__gte=2)) if page is not None else []
 
-    pages = _chrome_pages(site, language, page, ancestor_paths, list(setting_ids.values()))
-    locales = {p.locale_id: Locale(pk=p.locale_id, language_code=p.chrome_language_code) for p in pages}
-    chrome.language_of_locale = {pk: locale.language_code for pk, locale in locales.items()}
-
-    # The home page of the active language and its children (the menu).
-    root = site.root_page
-    chrome.home = next(
-        (p for p in pages if p.translation_key == root.translation_key and p.chrome_language_code == language), None
+    # Every live translation of the home page, the page, its ancestors and the footer
+    # pages, deepest first.
+    keys = {site.root_page.translation_key} | {p.translation_key for p in [page, *chrome.ancestors] if p is not None}
+    footer_keys = Page.objects.filter(pk__in=setting_ids.values()).values("translation_key")
+    related = list(
+        Page.objects.live().filter(Q(translation_key__in=keys) | Q(translation_key__in=footer_keys)).order_by("-depth")
     )
+    for p in related:
+        p.chrome_language_code = chrome.language_of_locale.get(p.locale_id)
+
+    def in_language(key, code=language):
+        return next((p for p in related if p.translation_key == key and p.chrome_language_code == code), None)
+
+    chrome.home = in_language(site.root_page.translation_key)
     if chrome.home is not None:
-        chrome.children = [p for p in pages if p.depth == root.depth + 1 and p.path.startswith(chrome.home.path)]
-    chrome.by_path = {p.path: p for p in pages}
-
-    # The active locale, without a query of its own.
-    chrome.locale = next((loc for loc in locales.values() if loc.language_code == language), None)
-    if chrome.locale is None:
-        chrome.locale = Locale.objects.filter(language_code=language).first()
-
-    # Translations of the current page, and the breadcrumb trail.
+        chrome.children = list(child_pages(Page.objects.live(), chrome.home).order_by("path"))
     if page is not None:
-        chrome.translations = {p.chrome_language_code: p for p in pages if p.translation_key == page.translation_key}
-        if all(path in chrome.by_path for path in ancestor_paths):
-            chrome.ancestors = [chrome.by_path[path] for path in ancestor_paths]
-            keys = {a.translation_key for a in chrome.ancestors}
-            for candidate in sorted(pages, key=lambda p: -p.depth):
-                if candidate.translation_key in keys:
-                    chrome.ancestor_translations.setdefault(candidate.chrome_language_code, candidate)
-
+        chrome.translations = {p.chrome_language_code: p for p in related if p.translation_key == page.translation_key}
+        ancestor_keys = {a.translation_key for a in chrome.ancestors}
+        for candidate in related:
+            if candidate.translation_key in ancestor_keys:
+                chrome.ancestor_translations.setdefault(candidate.chrome_language_code, candidate)
     # Footer pages, each in the active language where a live translation exists.
-    by_pk = {p.pk: p for p in pages}
+    by_pk = {p.pk: p for p in related}
     for name, pk in setting_ids.items():
-        original = by_pk.get(pk)
-        if original is None:
-            continue
-        localized = next(
-            (
-                p
-                for p in pages
-                if p.translation_key == original.translation_key and chrome.locale and p.locale_id == chrome.locale.pk
-            ),
-            original,
-        )
-        chrome.municipality_pages[name] = localized
+        if pk in by_pk:
+            chrome.municipality_pages[name] = in_language(by_pk[pk].translation_key) or by_pk[pk]
     return chrome
 
 
@@ -423,8 +356,6 @@ def breadcrumbs(context):
     if page.depth <= 2:
         return []
     ancestors = _chrome(context).ancestors
-    if ancestors is None:  # an ancestor is not live (or not in the chrome query)
-        ancestors = list(page.get_ancestors().filter(depth__gte=2))
     trail = [
         {"title": _("Home") if ancestor.depth == 2 else ancestor.title, "url": ancestor.get_url(request)}
         for ancestor in ancestors
@@ -589,66 +520,38 @@ def embed_details(value):
 # --- Themes and neighbourhoods -----------------------------------------------------------
 
 
-def _taxonomy_sql(model, ids, locale_id):
-    """SQL and parameters for (page id, relation name, object id, name in the active
-    language) of `model`'s themes and neighbourhoods. Table and column names come from
-    the models' metadata, every value is a parameter."""
-    parts, params = [], []
-    for name in TAXONOMY_FIELDS:
-        relation = model._meta.get_field(name)
-        target = relation.related_model._meta
-        through = relation.remote_field.through._meta.db_table
-        source_column, target_column = relation.m2m_column_name(), relation.m2m_reverse_name()
-        parts.append(
-            f"SELECT rel.{source_column}, %s, obj.{target.pk.column}, COALESCE(tr.name, obj.name) "  # noqa: S608
-            f"FROM {through} rel "
-            f"JOIN {target.db_table} obj ON obj.{target.pk.column} = rel.{target_column} "
-            f"LEFT JOIN {target.db_table} tr ON tr.translation_key = obj.translation_key AND tr.locale_id = %s "
-            f"WHERE rel.{source_column} IN ({', '.join(['%s'] * len(ids))})"
-        )
-        params += [name, locale_id, *ids]
-    return parts, params
-
-
 def _taxonomy_for(context, pages):
     """{page pk: (themes, neighbourhoods)} for pages of any types with TaxonomyMixin, in
-    the active language, sorted by name.
-
-    One small SQL query for all pages, whatever their types: a UNION ALL over the
-    relation tables, with each name in the active language where it has been translated.
-    (Written out because it runs on every listing and detail page: the same through the
-    ORM, prefetching and then translating, costs a few queries and milliseconds.) A
-    queryset's own prefetch_related("themes", "neighbourhoods") is not needed."""
-    locale = _active_locale(context)
-    by_class = defaultdict(list)
+    the active language, sorted by name: a query per page type and relation, and one per
+    snippet model to translate (none in the language the snippets were made in)."""
+    found = {}
     for page in pages:
         if all(_has_field(page, name) for name in TAXONOMY_FIELDS):
-            by_class[type(page)].append(page.pk)
-    if not by_class:
-        return {}
-    parts, params, targets = [], [], {}
-    for model, ids in by_class.items():
-        model_parts, model_params = _taxonomy_sql(model, ids, locale.pk if locale else None)
-        parts += model_parts
-        params += model_params
-        targets.update({name: model._meta.get_field(name).related_model for name in TAXONOMY_FIELDS})
-    found = defaultdict(lambda: {name: [] for name in TAXONOMY_FIELDS})
-    with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params)
-        for page_id, name, pk, label in cursor.fetchall():
-            found[page_id][name].append(targets[name](pk=pk, name=label))
+            found.setdefault(type(page), {})[page.pk] = {name: [] for name in TAXONOMY_FIELDS}
+    rows = []
+    for model, by_pk in found.items():
+        for name in TAXONOMY_FIELDS:
+            relation = model._meta.get_field(name)
+            source, target = relation.m2m_field_name(), relation.m2m_reverse_field_name()
+            through = relation.remote_field.through.objects.filter(**{f"{source}_id__in": by_pk}).select_related(target)
+            rows += [(by_pk[getattr(row, f"{source}_id")][name], getattr(row, target)) for row in through]
+    for (found_list, _snippet), snippet in zip(
+        rows, _localize(context, [snippet for _l, snippet in rows]), strict=True
+    ):
+        found_list.append(snippet)
     return {
-        page_id: tuple(sorted(found[page_id][name], key=lambda obj: obj.name) for name in TAXONOMY_FIELDS)
-        for ids in by_class.values()
-        for page_id in ids
+        pk: tuple(sorted(taxonomies[name], key=lambda obj: obj.name) for name in TAXONOMY_FIELDS)
+        for by_pk in found.values()
+        for pk, taxonomies in by_pk.items()
     }
 
 
 @register.simple_tag(takes_context=True)
 def taxonomy(context, page):
     """`{% taxonomy page as tax %}`: the page's themes and neighbourhoods in the active
-    language, as a dict with `themes` and `neighbourhoods` (one query)."""
-    themes, neighbourhoods = _taxonomy_for(context, [page]).get(page.pk, ([], []))
+    language, as a dict with `themes` and `neighbourhoods`, kept in the public cache."""
+    key = publiccache.key("taxonomy", page.pk, _language_code())
+    themes, neighbourhoods = publiccache.remember(key, lambda: _taxonomy_for(context, [page]).get(page.pk, ([], [])))
     return {"themes": themes, "neighbourhoods": neighbourhoods}
 
 
@@ -686,51 +589,18 @@ def type_label(page):
     return getattr(model, "type_label", None) or capfirst(model._meta.verbose_name)
 
 
-def _image_field_is_loaded(obj, name):
-    return obj._meta.get_field(name).is_cached(obj)
-
-
 def _load_images(wanted):
-    """Load images with one rendition each, in one query in the usual case.
-
-    `wanted` is a list of (object, image field name, filter spec). Each image is put in
-    the object's field cache, with the renditions of that spec already attached, so that
-    `{% image %}` with the same spec runs no query. The renditions query brings the images
-    along; only images that have no such rendition yet (their first showing) need one more
-    query, and the rendition is then made as usual."""
-    image_model = get_image_model()
-    wanted = [(obj, name, spec) for obj, name, spec in wanted if getattr(obj, f"{name}_id", None)]
-    if not wanted:
-        return
-    condition = Q()
-    by_spec = defaultdict(set)
-    for obj, name, spec in wanted:
-        by_spec[spec].add(getattr(obj, f"{name}_id"))
-    for spec, ids in by_spec.items():
-        condition |= Q(filter_spec=spec, image_id__in=ids)
-    renditions = defaultdict(list)
-    images = {}
-    for rendition in image_model.get_rendition_model().objects.filter(condition).select_related("image"):
-        renditions[(rendition.image_id, rendition.filter_spec)].append(rendition)
-        images.setdefault(rendition.image_id, rendition.image)
-    for obj, name, _spec in wanted:
-        if _image_field_is_loaded(obj, name) and getattr(obj, name) is not None:
-            images.setdefault(getattr(obj, f"{name}_id"), getattr(obj, name))
-    missing = {getattr(obj, f"{name}_id") for obj, name, _spec in wanted} - images.keys()
-    if missing:
-        images.update(image_model.objects.in_bulk(missing))
-    for obj, name, spec in wanted:
-        image = images.get(getattr(obj, f"{name}_id"))
-        if image is None:
-            continue
-        # Several objects may share an image (and so one instance): collect every spec.
-        found = renditions.get((image.pk, spec), [])
-        attached = getattr(image, "prefetched_renditions", None)
-        if attached is None:
-            image.prefetched_renditions = list(found)
-        else:
-            attached.extend(r for r in found if r not in attached)
-        setattr(obj, name, image)
+    """Load the images of `wanted`, (object, image field name, filter spec) tuples, with
+    those renditions (Wagtail's prefetch_renditions), so that `{% image %}` with the same
+    spec runs no query: two queries for all of them."""
+    specs = {spec for _obj, _name, spec in wanted}
+    wanted = [(obj, name) for obj, name, _spec in wanted if getattr(obj, f"{name}_id", None)]
+    if wanted:
+        images = (
+            get_image_model().objects.prefetch_renditions(*specs).in_bulk({getattr(o, f"{n}_id") for o, n in wanted})
+        )
+        for obj, name in wanted:
+            setattr(obj, name, images.get(getattr(obj, f"{name}_id")))
 
 
 def _card_rendition(page):

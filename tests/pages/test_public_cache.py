@@ -232,6 +232,26 @@ def test_every_model_starts_a_new_generation_unless_it_is_never_public(model):
     assert (publiccache.generation() > before) is not publiccache.is_ignored(model)
 
 
+def test_our_apps_name_what_never_reaches_a_public_answer():
+    """Pitches, messages, subscriptions and e-mails say so themselves; sign-ups do not (the
+    API shows seats taken), nor does anything published."""
+    ours = {"pages", "initiatives", "participation", "notifications", "search", "staff"}
+    ignored = {
+        model._meta.label_lower
+        for model in django_apps.get_models()
+        if model._meta.app_label in ours and publiccache.is_ignored(model)
+    }
+    assert ignored == {
+        "initiatives.initiativecontactmessage",
+        "initiatives.pitch",
+        "initiatives.pitchemail",
+        "initiatives.pitchmessage",
+        "initiatives.signupemail",
+        "notifications.subscription",
+        "participation.feedbackemail",
+    }
+
+
 def test_a_private_model_is_a_real_model():
     """A misspelt name in IGNORED_MODELS would mean nothing; each names an app or model."""
     labels = {model._meta.label_lower for model in django_apps.get_models()}
