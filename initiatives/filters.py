@@ -53,11 +53,11 @@ def pitch_events(request, index_page):
     filters = [*taxonomy_filters([PitchEventPage], locale_of(index_page)), WhenFilter()]
     private = publiccache.private_q()
     queryset = child_pages(PitchEventPage.objects.all(), index_page).live().exclude(private)
-    narrowed = narrow(queryset, filters, request.GET, key=overview_key(index_page))
+    narrowed = narrow(queryset, filters, request.GET, key=None)  # not kept: events end
     now = timezone.now()
     past = narrowed.queryset.filter(end__lt=now).order_by("-start", "-pk")
-    # How many past events there are is the when filter's count of them (kept with the
-    # counts until the next event ends), unless only upcoming ones are asked for.
+    # How many past events there are is the when filter's count of them, unless only
+    # upcoming ones are asked for.
     when = narrowed.selected["when"]
     past_count = next(o.count for f in narrowed.facets if f.name == "when" for o in f.options if o.value == "past")
     return {

@@ -4,12 +4,15 @@ content *generation*, and any write that can change public output starts a new o
 - `generation()` is a number in the shared cache (Redis in production, so every app server
   and worker sees the same one), read once per request (`CachedSiteMiddleware`).
 - `connect()` bumps it from Django's model signals for *every* model (post_save,
-  post_delete, m2m_changed) and from Wagtail's page move, except the models listed in
-  `IGNORED_MODELS`, whose rows never change a public answer (sessions, logs, what residents
-  hand in that is never shown, image renditions). A new model bumps it by default, whatever path writes it:
-  an alias, a synchronised translation, a view restriction, a snippet, an image, a setting.
-  A write inside a transaction bumps it again once the transaction commits, so an answer
-  computed in between from the data before the commit is out of date as well.
+  post_delete, m2m_changed) and from Wagtail's page move, except those whose rows never
+  change a public answer: `IGNORED_MODELS` (sessions, logs, image renditions) and our own
+  models that say so (`changes_public_output = False`: what residents hand in). A new
+  model bumps it by default, whatever path writes it: an alias, a synchronised
+  translation, a view restriction, a snippet, an image, a setting. A write inside a
+  transaction bumps it again once the transaction commits, so an answer computed in
+  between from the data before the commit is out of date as well.
+- Every key also names the release (`release()`, a hash of the code, templates and
+  catalogs): a new release starts from an empty cache.
 - Answers are kept for at most PUBLIC_CACHE_SECONDS (`timeout()`), never refreshed: an
   entry is written once, with that lifetime, and read until it expires or the generation
   moves on.
@@ -21,8 +24,10 @@ kept here: pages themselves are rendered on each request from cached fragments.
 import hashlib
 import time
 from contextvars import ContextVar
-from functools import wraps
+from functools import lru_cache, wraps
+from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -128,10 +133,27 @@ def connect():
     post_page_move.connect(changed, dispatch_uid="publiccache-moved")
 
 
+@lru_cache(maxsize=1)
+def release():
+    """A hash of the project's own code, templates and compiled catalogs (once per process),
+    part of every key: a new release starts from an empty cache, as a change of content
+    does, since what is kept was rendered or pickled by the code before it."""
+    root = Path(settings.BASE_DIR)
+    digest = hashlib.sha256()
+    folders = {root / "templates", *map(Path, settings.LOCALE_PATHS)}
+    folders |= {Path(config.path) for config in apps.get_app_configs() if Path(config.path).parent == root}
+    for path in sorted(
+        path for folder in folders for path in folder.rglob("*") if path.suffix in (".py", ".html", ".mo")
+    ):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def key(scope, *parts):
-    """The cache key of one answer under the current generation: `parts` are hashed."""
+    """The cache key of one answer under this release and the current generation: `parts`
+    are hashed."""
     digest = hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()[:40]
-    return f"publiccache:{generation()}:{scope}:{digest}"
+    return f"publiccache:{release()}:{generation()}:{scope}:{digest}"
 
 
 def request_key(scope, request, *parts):

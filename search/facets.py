@@ -19,9 +19,7 @@ from operator import or_
 from typing import NamedTuple
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
-from django.db import connections
-from django.db.models import Case, CharField, Count, F, Min, Q, Value, When
+from django.db.models import Case, CharField, Count, F, Q, Value, When
 from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -96,12 +94,6 @@ class Filter:
         """Querysets of `grouped` rows counting each value among `pages`."""
         raise NotImplementedError
 
-    def page_ids(self, values):
-        """For a filter that selects pages through another table: the ids of the pages
-        the selected values keep, as a one-column values() queryset of that table (what
-        SQLite intersects: see `narrow`). None for the other filters."""
-        return None
-
     def counts_from(self, rows):
         """{option value: count} from {value as text: count}."""
         return rows
@@ -152,12 +144,9 @@ class RelatedChoiceFilter(Filter):
     def choices(self):
         return self._choices
 
-    def page_ids(self, values):
-        related = self.related_model.objects.filter(**{f"{self.field_name}__in": values}).order_by()
-        return related.values(f"{self.page_field}_id")
-
     def condition(self, values):
-        return Q(pk__in=self.page_ids(values))
+        related = self.related_model.objects.filter(**{f"{self.field_name}__in": values})
+        return Q(pk__in=related.values(f"{self.page_field}_id"))
 
     def counting(self, pages):
         page = f"{self.page_field}_id"
@@ -252,17 +241,18 @@ class TaxonomyFilter(Filter):
         """The snippet rows (of every language) of the options `values`."""
         return sorted(pk for pk, slug in self.slug_of_id.items() if slug in values)
 
-    def _page_ids(self, through, source, target, values):
+    def condition(self, values):
         # By the ids of the rows, known from the snippets loaded, rather than a join to
         # the snippet table: the planner then estimates from the through table's own
         # statistics how many pages match.
-        return through.objects.filter(**{f"{target}__in": self.ids(values)}).order_by().values(source)
-
-    def page_ids(self, values):
-        return self._page_ids(*self.through[0], values) if len(self.through) == 1 else None
-
-    def condition(self, values):
-        return reduce(or_, (Q(pk__in=self._page_ids(*through, values)) for through in self.through))
+        ids = self.ids(values)
+        return reduce(
+            or_,
+            (
+                Q(pk__in=through.objects.filter(**{f"{target}__in": ids}).values(source))
+                for through, source, target in self.through
+            ),
+        )
 
     def counting(self, pages):
         # One GROUP BY over the pages joined to every model's relation table (a page has
@@ -301,10 +291,6 @@ class WhenFilter(Filter):
         side = Case(When(end__gte=timezone.now(), then=Value("upcoming")), default=Value("past"))
         return [grouped(pages, self.name, side, Count("pk"))]
 
-    def changes_at(self, pages):
-        """When the counts change by themselves: the first end still to come."""
-        return pages.filter(end__gte=timezone.now()).aggregate(first=Min("end"))["first"]
-
 
 @dataclass
 class Narrowed:
@@ -323,24 +309,9 @@ class Narrowed:
 
 def apply(queryset, filters, selected):
     """`queryset` narrowed by the `selected` values of `filters`."""
-    # SQLite answers `pk IN (subquery) AND pk IN (subquery)` by walking the pages of the
-    # first subquery, however many more those are than the second keeps (a theme's 2,000
-    # initiatives for a neighbourhood's 200: 6 ms on 10,000). Asked for the pages in both
-    # at once (INTERSECT), it walks only those (2 ms). PostgreSQL's planner chooses well
-    # between the subqueries as they are, and does worse with an INTERSECT.
-    intersect = connections[queryset.db].vendor == "sqlite"
-    page_ids = []
     for f in filters:
-        values = selected.get(f.name)
-        if not values:
-            continue
-        ids = f.page_ids(values) if intersect else None
-        if ids is None:
-            queryset = queryset.filter(f.condition(values))
-        else:
-            page_ids.append(ids)
-    if page_ids:
-        queryset = queryset.filter(pk__in=page_ids[0].intersection(*page_ids[1:]) if len(page_ids) > 1 else page_ids[0])
+        if selected.get(f.name):
+            queryset = queryset.filter(f.condition(selected[f.name]))
     return queryset
 
 
@@ -372,14 +343,12 @@ def narrow(queryset, filters, params, *, key):
     """Apply the requested values of `filters` to `queryset`, and count every option and
     the results. The counts are kept in the public cache under `key`, which names the set
     `queryset` holds (an overview, a language and the words searched), with the selection;
-    a count that changes with the time (an event ends) is kept until it does."""
+    with `key=None` (counts that change with the time, as an event ends) they are not."""
     selected = {f.name: f.selection(params) for f in filters}
-    cache_key = publiccache.key("facets", key, translation.get_language(), sorted(selected.items()))
-    kept = cache.get(cache_key)
-    if kept is None or (kept[2] is not None and kept[2] <= timezone.now()):
-        ends = [f.changes_at(queryset) for f in filters if isinstance(f, WhenFilter)]
-        kept = (*count(queryset, filters, selected), min(filter(None, ends), default=None))
-        cache.set(cache_key, kept, publiccache.timeout())
-    counts, total, _until = kept
+    if key is None:
+        counts, total = count(queryset, filters, selected)
+    else:
+        cache_key = publiccache.key("facets", key, translation.get_language(), sorted(selected.items()))
+        counts, total = publiccache.remember(cache_key, lambda: count(queryset, filters, selected))
     facets = [f.facet(counts.get(f.name, {}), selected[f.name]) for f in filters]
     return Narrowed(queryset=apply(queryset, filters, selected), facets=facets, selected=selected, total=total)

@@ -9,16 +9,12 @@ query of its own. The chrome and the rendered cards are kept in the public cache
 (pages/publiccache.py).
 """
 
-import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Page as PaginatorPage
 from django.db.models import Q, QuerySet
@@ -569,8 +565,6 @@ class Card:
     neighbourhoods: list = field(default_factory=list)
     #: The card image's CARD_IMAGE_SPEC rendition (with url, width, height), or None.
     rendition: object = None
-    #: Whether image and taxonomy have been fetched (`_fill_cards`).
-    filled: bool = False
 
 
 def _model_name(page):
@@ -628,7 +622,6 @@ def _fill_cards(context, card_list, extra_images=()):
     for card in card_list:
         card.themes, card.neighbourhoods = taxonomies.get(card.page.pk, ([], []))
         card.rendition = _card_rendition(card.page)
-        card.filled = True
 
 
 @register.simple_tag(takes_context=True)
@@ -659,64 +652,24 @@ def card_sections(context, hero=None, **sections):
 CARD_TEMPLATE = "includes/card.html"
 
 
-@lru_cache(maxsize=8)
-def _source_version(source):
-    return hashlib.md5(source.encode(), usedforsecurity=False).hexdigest()
-
-
-@lru_cache(maxsize=1)
-def _catalogs_version():
-    """A hash of the compiled translation catalogs (name, size and time of each), once
-    per process: a release with new translations renews every card."""
-    facts = []
-    for directory in settings.LOCALE_PATHS:
-        for catalog in sorted(Path(directory).glob("*/LC_MESSAGES/*.mo")):
-            stat = catalog.stat()
-            facts.append((str(catalog), stat.st_size, stat.st_mtime_ns))
-    return hashlib.md5(repr(facts).encode(), usedforsecurity=False).hexdigest()
-
-
-def _card_template():
-    """The card template (through the template loaders, so an edited template is picked
-    up as usual) and a hash of its source and of the catalogs, part of every card's
-    cache key: a release renews the cards, as a change of content does."""
-    template = get_template(CARD_TEMPLATE)
-    return template, _source_version(getattr(template.template, "source", "")) + _catalogs_version()
-
-
 @register.simple_tag(takes_context=True)
 def render_cards(context, card_list, heading_level=3):
     """`{% render_cards card_list 2 as html_list %}`: the HTML of each Card, from
-    templates/includes/card.html. Cards come from the public cache in one lookup; only
-    the cards not in it are filled (all at once) and rendered."""
+    templates/includes/card.html, kept in the public cache per list of cards; when it is
+    not there, the cards are filled all at once (`_fill_cards`) and rendered."""
     card_list = list(card_list or [])
-    if not card_list:
-        return []
     request = context.get("request")
-    template, version = _card_template()
-    keys = [
-        publiccache.key(
-            "card",
-            version,
-            translation.get_language(),
-            heading_level,
-            card.page.pk,
-            card.page.get_url(request),
-            getattr(card.page, "is_past", None),
-        )
-        for card in card_list
-    ]
-    found = cache.get_many(keys)
-    _fill_cards(
-        context, [card for card, key in zip(card_list, keys, strict=True) if key not in found and not card.filled]
-    )
-    new = {}
-    for card, key in zip(card_list, keys, strict=True):
-        if key not in found:
-            found[key] = new[key] = template.render({"card": card, "heading_level": heading_level, "request": request})
-    if new:
-        cache.set_many(new, publiccache.timeout())
-    return [mark_safe(found[key]) for key in keys]  # our own template's output
+    shown = [(card.page.pk, card.page.get_url(request), getattr(card.page, "is_past", None)) for card in card_list]
+
+    def render():
+        _fill_cards(context, card_list)
+        template = get_template(CARD_TEMPLATE)
+        return [
+            template.render({"card": card, "heading_level": heading_level, "request": request}) for card in card_list
+        ]
+
+    key = publiccache.key("cards", translation.get_language(), heading_level, shown)
+    return [mark_safe(html) for html in publiccache.remember(key, render)]  # our own template's output
 
 
 # --- Pitch events ------------------------------------------------------------------------

@@ -252,6 +252,25 @@ def test_our_apps_name_what_never_reaches_a_public_answer():
     }
 
 
+def test_a_new_release_starts_from_an_empty_cache(settings, tmp_path):
+    """What is kept was rendered (cards, feeds) or pickled (pages) by the code of its
+    release: every key names the release, so a changed template is never met by the HTML
+    of the one before."""
+    (tmp_path / "templates").mkdir()
+    template = tmp_path / "templates" / "card.html"
+    template.write_text("<p>{{ card.title }}</p>")
+    settings.BASE_DIR = tmp_path
+    publiccache.release.cache_clear()
+    try:
+        before = publiccache.key("cards", 1)
+        assert publiccache.key("cards", 1) == before
+        template.write_text("<p>{{ card.title|upper }}</p>")
+        publiccache.release.cache_clear()
+        assert publiccache.key("cards", 1) != before
+    finally:
+        publiccache.release.cache_clear()
+
+
 def test_a_private_model_is_a_real_model():
     """A misspelt name in IGNORED_MODELS would mean nothing; each names an app or model."""
     labels = {model._meta.label_lower for model in django_apps.get_models()}
