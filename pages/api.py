@@ -11,7 +11,9 @@ content endpoints live in initiatives/api.py and participation/api.py; portal/ap
 registers them all on one router.
 """
 
+import unicodedata
 from datetime import date, datetime, time, timedelta
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.core.cache import cache
@@ -42,6 +44,10 @@ MAX_ID = 2**31 - 1
 
 #: No listing is longer; a larger offset would overflow the database's integers.
 MAX_OFFSET = 1_000_000
+
+#: ?search= is cut to this many characters, as the site search cuts what residents type
+#: (search/service.py, MAX_QUERY_LENGTH).
+MAX_SEARCH_LENGTH = 200
 
 #: Query parameters every endpoint understands besides its own filters.
 COMMON_PARAMETERS = frozenset(["limit", "offset", "fields", "order", "rich_text_format", "locale"])
@@ -257,6 +263,27 @@ class MeedoenFilter:
         return queryset
 
 
+def has_control_character(text):
+    return any(unicodedata.category(character) == "Cc" for character in text)
+
+
+class CappedSearchFilter(SearchFilter):
+    """Wagtail's ?search=, on single-spaced words cut to MAX_SEARCH_LENGTH characters as the
+    site search does (search/service.py: clean_query, which this app cannot import): the
+    search backends nest one expression per word, and a few hundred words exceed Python's
+    recursion limit. ?search_operator= is `and` or `or`."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return queryset
+        if request.GET.get("search_operator") not in (None, "", "and", "or"):
+            raise BadRequestError("search_operator must be and or or")
+        params = request.GET.copy()
+        params["search"] = " ".join(params["search"].split())[:MAX_SEARCH_LENGTH].strip()
+        # Wagtail's filter reads nothing of the request but its query parameters.
+        return super().filter_queryset(SimpleNamespace(GET=params), queryset, view)
+
+
 class CheckedOrderingFilter(OrderingFilter):
     """Wagtail's ?order=, without random order (which would defeat the cache)."""
 
@@ -279,19 +306,24 @@ class CachedReadMixin:
     def allowed_parameters(self):
         return COMMON_PARAMETERS | self.extra_parameters
 
+    def check_characters(self):
+        """No control character in a parameter's name or value (the find view's html_path
+        too): none belongs in one, and PostgreSQL refuses a NUL byte in any string."""
+        for name, values in self.request.GET.lists():
+            if any(has_control_character(text) for text in (name, *values)):
+                raise BadRequestError(f"{name}: control characters (such as a null byte) are not allowed")
+
     def check_query_parameters(self, queryset=None):
+        self.check_characters()
         unknown = set(self.request.GET) - self.allowed_parameters()
         if unknown:
             raise BadRequestError(
                 f"unknown query parameter: {', '.join(sorted(unknown))}; "
                 f"this endpoint understands: {', '.join(sorted(self.allowed_parameters()))}"
             )
-        for name, value in self.request.GET.items():
-            if "\x00" in value:
-                raise BadRequestError(f"{name}: null characters are not allowed")
         for name in ("offset", "limit"):
             value = self.request.GET.get(name, "")
-            if value.isdigit() and int(value) > MAX_OFFSET:
+            if value.isdecimal() and int(value) > MAX_OFFSET:
                 raise BadRequestError(f"{name} cannot be higher than {MAX_OFFSET}")
 
     def _cached(self, request, scope, build):
@@ -313,7 +345,8 @@ class CachedReadMixin:
         return self._cached(request, "detail", lambda: super(CachedReadMixin, self).detail_view(request, pk))
 
     def find_view(self, request):
-        if "id" in request.GET and not request.GET["id"].isdigit():
+        self.check_characters()
+        if "id" in request.GET and not request.GET["id"].isdecimal():
             raise BadRequestError("id must be a positive integer")
         if "id" in request.GET and int(request.GET["id"]) > MAX_ID:
             raise Http404("not found")
@@ -332,7 +365,7 @@ class ContentPagesEndpoint(CachedReadMixin, PagesAPIViewSet):
     """The base of the content endpoints: live, public pages of exactly one page type, in
     every language unless ?locale= is given."""
 
-    filter_backends = [MeedoenFilter, CheckedOrderingFilter, SearchFilter]
+    filter_backends = [MeedoenFilter, CheckedOrderingFilter, CappedSearchFilter]
     known_query_parameters = PagesAPIViewSet.known_query_parameters  # only used by Wagtail's find view
     taxonomy = True
     status_field = None

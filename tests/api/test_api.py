@@ -325,7 +325,14 @@ def test_pagination(client, published_pages, site_tree):
         ("/api/v2/initiatives/", {"rich_text_format": "pdf"}),
         ("/api/v2/initiatives/", {"format": "api"}),
         ("/api/v2/initiatives/", {"search": "tuin", "status": "\x00"}),
+        ("/api/v2/initiatives/", {"search": "tuin\x1b"}),
+        ("/api/v2/initiatives/", {"search": "tuin", "search_operator": "xor"}),
         ("/api/v2/initiatives/find/", {"id": "abc"}),
+        ("/api/v2/initiatives/find/", {"id": "²"}),
+        ("/api/v2/initiatives/find/", {"html_path": "\x00"}),
+        ("/api/v2/events/find/", {"html_path": "/pitchavonden/\x07/"}),
+        ("/api/v2/themes/find/", {"id": "1", "locale": "\x00"}),
+        ("/api/v2/initiatives/", {"limit": "²"}),
         ("/api/v2/initiatives/{initiative}/", {"fields": "nope"}),
         ("/api/v2/initiatives/{initiative}/", {"colour": "red"}),
     ],
@@ -341,6 +348,17 @@ def test_bad_parameters_get_400_with_a_message(client, published_pages, path, pa
 def test_search(client, more_pages):
     titles = [item["title"] for item in get(client, "/api/v2/initiatives/", search="Buurtmoestuin")["items"]]
     assert "Buurtmoestuin De Linde" in titles
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("words", [200, 600])
+def test_a_search_of_hundreds_of_words_is_cut_short_not_an_error(client, published_pages, words):
+    """The search backends nest one expression per word: about 200 words (1.4 KB) exceeded
+    Python's recursion limit on PostgreSQL, 600 on SQLite. The words are cut to 200
+    characters, as the site search cuts them."""
+    text = "Buurtmoestuin " + " ".join(f"woord{number}" for number in range(words))
+    listing = get(client, "/api/v2/initiatives/", search=text, search_operator="or")
+    assert [item["title"] for item in listing["items"]] == ["Buurtmoestuin De Linde"]
 
 
 @pytest.mark.django_db
