@@ -8,15 +8,24 @@ from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
+
+from pages.csvexport import SafeCsvExportMixin
 
 from . import admin_views, pitch_admin
 from .models import InitiativePage, Pitch, SignUp
 
 
+class SignUpIndexView(SafeCsvExportMixin, IndexView):
+    """The list of sign-ups; its CSV export holds what residents typed, so no cell may
+    run as a spreadsheet formula (pages/csvexport.py)."""
+
+
 class SignUpViewSet(ModelViewSet):
     model = SignUp
+    index_view_class = SignUpIndexView
     icon = "group"
     menu_label = _("Sign-ups")
     menu_order = 250

@@ -2,14 +2,20 @@
 in the language of the address (/nl/feeds/…, /en/feeds/…): all, or of one theme or
 neighbourhood. Subclasses in initiatives/feeds.py and participation/feeds.py name the page
 type. Only live, public pages appear, with what their public page shows (title, summary,
-themes): never an address or anything a resident handed in."""
+themes): never an address or anything a resident handed in.
+
+Summaries are plain text, and the feeds say so: feed readers show an RSS `<description>`
+and an Atom `<summary type="html">` as HTML, so a summary `<img src=x onerror=…>` would
+run there. The generators below HTML-escape the RSS description once (the XML writer adds
+the XML escaping) and write the Atom summary as `type="text"`."""
 
 from datetime import datetime, time
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils import timezone, translation
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from wagtail.models import Locale, Site
 
 from .api import localized
@@ -60,9 +66,30 @@ class FeedScope:
         return queryset.filter(**{f"{relation}__translation_key": self.topic.translation_key}).distinct()
 
 
+class TextRssFeed(Rss201rev2Feed):
+    """RSS 2.0 whose item descriptions are plain text: readers take a description as HTML,
+    so it goes out HTML-escaped."""
+
+    def add_item_elements(self, handler, item):
+        if item["description"] is not None:
+            item = {**item, "description": escape(item["description"])}
+        super().add_item_elements(handler, item)
+
+
+class TextAtomFeed(Atom1Feed):
+    """Atom 1.0 whose entry summaries are plain text (`type="text"`), where Django's
+    Atom1Feed always writes `type="html"`."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class PageFeed(Feed):
     """RSS 2.0 feed of the newest live, public pages of `model` in the active language."""
 
+    feed_type = TextRssFeed
     model = None  # set on subclasses
     index_model = None
     date_field = "first_published_at"
@@ -135,7 +162,7 @@ class PageFeed(Feed):
 class AtomPageFeed:
     """Mix in before a PageFeed subclass for its Atom 1.0 version."""
 
-    feed_type = Atom1Feed
+    feed_type = TextAtomFeed
 
     def subtitle(self, obj):
         return self.description(obj)
