@@ -52,9 +52,16 @@ setup: $(VENV)/.installed compilemessages ## Migrate and load the demo municipal
 	mkdir -p var
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) seed_demo
+	$(MANAGE) db_worker --batch --no-startup-delay --no-reload -v 0  # what seeding queued: the search index
 
-run: setup ## Install, migrate, seed the demo and serve on http://127.0.0.1:8000
-	$(MANAGE) runserver $(HOST):$(PORT)
+# The demo's links (canonical, sitemap, feeds, API, e-mails) and its Wagtail Site take the
+# address it is served on; `make run BASE_URL=...` for another public address (a tunnel).
+run: export BASE_URL := http://$(HOST):$(PORT)
+run: setup ## Install, migrate, seed the demo and serve on http://HOST:PORT (127.0.0.1:8000), with the task worker
+	@echo "Meedoen runs at http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/); stop with Ctrl-C."
+	@trap 'kill 0' EXIT INT TERM; \
+	  $(MANAGE) db_worker --no-startup-delay & \
+	  $(MANAGE) runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-dev browser-deps compilemessages ## Install what the tests need and run the whole suite
 	$(PY) -m pytest $(PYTEST_ARGS)

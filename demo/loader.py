@@ -105,6 +105,23 @@ def richtext(value):
     return "".join(html)
 
 
+def site_address(base_url):
+    """The hostname and port of the Wagtail Site that serves `base_url` (BASE_URL). A Site
+    has no scheme: Wagtail's full URLs (canonical links, sitemap, feeds, the API's
+    html_url) say https on port 443 and http on any other, so only those pairs fit."""
+    parts = urlsplit(base_url)
+    try:
+        port = parts.port or {"http": 80, "https": 443}.get(parts.scheme)
+    except ValueError:
+        port = None
+    if not parts.hostname or port is None or (parts.scheme == "https") != (port == 443):
+        raise CommandError(
+            f"BASE_URL {base_url!r} cannot be the demo site's address: use http:// with any port "
+            "(such as http://127.0.0.1:8000) or https:// on port 443 (such as https://meedoen.example.nl)."
+        )
+    return parts.hostname, port
+
+
 class Missing(CommandError):
     """A link to a page that is not (yet) loaded."""
 
@@ -144,6 +161,7 @@ class Loader:
         self.report = Report()
         self.now, self.today, self.tz = timezone.now(), timezone.localdate(), ZoneInfo(settings.TIME_ZONE)
         self.base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") or "http://localhost"
+        self.hostname, self.port = site_address(self.base_url)  # before any change
         self.password_file = Path(settings.VAR_DIR) / PASSWORD_FILE
         self.site_data = read("site.yaml")
         self.files = [(name, read(SOURCE, name)) for name in self.site_data["content"]]
@@ -406,16 +424,16 @@ class Loader:
         self.report.action("Removed Wagtail's default welcome page.")
 
     def _ensure_site(self, home):
-        hostname = urlsplit(self.base_url).hostname or "localhost"
         wanted = {
-            "hostname": hostname,
-            "port": 80,
+            "hostname": self.hostname,
+            "port": self.port,
             "site_name": self.site_data["site_name"],
             "root_page_id": home.pk,
             "is_default_site": True,
         }
         site = (
-            Site.objects.filter(is_default_site=True).first() or Site.objects.filter(hostname=hostname, port=80).first()
+            Site.objects.filter(is_default_site=True).first()
+            or Site.objects.filter(hostname=self.hostname, port=self.port).first()
         )
         if site is None:
             self.report.created("site")

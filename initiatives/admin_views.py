@@ -2,7 +2,8 @@
 list, and acting on a resident's behalf (cancel, move up, close registration early).
 
 Viewing needs "view sign-up", acting "change sign-up" (the Moderatoren group). Every
-action goes through initiatives/signups.py, like a resident's own."""
+action goes through initiatives/signups.py, like a resident's own (closing registration:
+PitchEventPage.close_registration)."""
 
 from datetime import timedelta
 
@@ -105,19 +106,14 @@ def move_up(request, pk, signup_pk):
 
 @require_POST
 def close_registration(request, pk):
-    """Close registration now, on the event and on each of its translations."""
+    """Close registration now, on the event and on each of its translations. A sign-up
+    power of its own: it needs no right to publish pages, and publishes nothing else
+    (PitchEventPage.close_registration)."""
     _require(request, "change")
     event = _event(pk)
-    now = timezone.now()
     with transaction.atomic():
         for page in PitchEventPage.objects.filter(translation_key=event.translation_key):
-            if page.registration_state == "open":
-                page.registration_closes_at = now
-                revision = page.save_revision(user=request.user, log_action="wagtail.edit")
-                if page.live:
-                    # Closing registration is a sign-up power of its own: moderators need
-                    # no right to publish pages for it, only to change sign-ups.
-                    revision.publish(user=request.user, skip_permission_checks=True)
+            page.close_registration(request.user)
     messages.success(request, _("Registration is closed."))
     return redirect("signups_event", pk=event.pk)
 
@@ -128,13 +124,22 @@ class PersonalDataForm(forms.Form):
 
 def personal_data(request):
     """A resident's request (GDPR): download everything held about an e-mail address as
-    JSON, or erase it (sign-ups cancelled and anonymised, messages deleted)."""
+    JSON, or erase it (sign-ups cancelled and anonymised, messages deleted). Erasing
+    cannot be undone, so the first click shows what would go and asks again."""
     _require(request, "view")
     form = PersonalDataForm(request.POST or None)
+    context = {
+        "form": form,
+        "can_change": request.user.has_perm("initiatives.change_signup"),
+        "page_title": _("Personal data of a resident"),
+        "header_icon": "user",
+    }
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
-        if request.POST.get("action") == "erase":
+        erasing = request.POST.get("action") == "erase"
+        if erasing:
             _require(request, "change")
+        if erasing and request.POST.get("confirm") == "yes":
             erased, deleted = signups.erase(email)
             removed = pitches.erase(email)
             messages.success(
@@ -144,19 +149,12 @@ def personal_data(request):
             )
             return redirect("signups_personal_data")
         data = {**signups.personal_data(email), "pitches": pitches.personal_data(email)}
+        if erasing:
+            return TemplateResponse(request, "initiatives/admin/personal_data.html", {**context, "to_erase": data})
         response = JsonResponse(data, json_dumps_params={"indent": 2, "ensure_ascii": False})
         response["Content-Disposition"] = 'attachment; filename="personal-data.json"'
         return response
-    return TemplateResponse(
-        request,
-        "initiatives/admin/personal_data.html",
-        {
-            "form": form,
-            "can_change": request.user.has_perm("initiatives.change_signup"),
-            "page_title": _("Personal data of a resident"),
-            "header_icon": "user",
-        },
-    )
+    return TemplateResponse(request, "initiatives/admin/personal_data.html", context)
 
 
 def urls():

@@ -16,6 +16,8 @@ RATE_LIMIT_MESSAGE = _("You have sent several messages in a short time. Please t
 
 
 def is_rate_limited(request):
+    """Count one message from the client's address: 0 within CONTACT_RATE_LIMIT an hour,
+    else the seconds until it may write again (for Retry-After)."""
     return ratelimit.hit("initiative-contact", ratelimit.client_ip(request), settings.MEEDOEN_CONTACT_RATE_LIMIT, 3600)
 
 

@@ -104,6 +104,13 @@ def _phone(value):
         raise forms.ValidationError(_("Enter a phone number with digits only, for example 06 12345678."))
 
 
+class WebAddressField(forms.URLField):
+    """A web address: http or https only. URLField's own validator is replaced, not joined
+    by a second one, so a bad address gets its message once."""
+
+    default_validators = [URLValidator(schemes=["http", "https"])]
+
+
 class PitchForm(forms.Form):
     """A changemaker's pitch. Everything typed here is plain text; `fax` is the honeypot
     (people never see it, scripts fill it in), since `website` is a real field here."""
@@ -163,12 +170,11 @@ class PitchForm(forms.Form):
     )
     phone = forms.CharField(label=_("Phone number (optional)"), max_length=30, required=False, validators=[_phone])
     organisation = forms.CharField(label=_("Organisation (optional)"), max_length=120, required=False)
-    website = forms.URLField(
+    website = WebAddressField(
         label=_("Website (optional)"),
         max_length=300,
         required=False,
         assume_scheme="https",
-        validators=[URLValidator(schemes=["http", "https"])],
         error_messages={"invalid": _("Enter a web address that starts with http:// or https://.")},
     )
     image = forms.FileField(

@@ -163,7 +163,7 @@ def _act(request, pitch):
             if not form.is_valid():
                 return None, {"question_form": form}, 400
             pitches.ask_information(pitch.pk, request.user, form.cleaned_data["question"])
-            messages.success(request, _("Your question has been sent to the founder."))
+            messages.success(request, _("Your question is on its way to the founder."))
             return done, {}, 200
         if action == "decline":
             form = DeclineForm(request.POST)

@@ -34,7 +34,7 @@ from wagtail.rich_text import RichText
 from notifications import subscriptions
 from pages import ratelimit
 
-from . import models
+from . import models, uploads
 from .tasks import send_pitch_email
 
 RECEIVED, IN_REVIEW, INFO_REQUESTED, ACCEPTED, DECLINED, WITHDRAWN = (
@@ -73,12 +73,13 @@ class Refused(Exception):
 
 
 def is_rate_limited(request, email):
-    """Count one pitch for the client's address and the e-mail address; True when either
-    is over its limit for the day (PITCH_RATE_LIMIT_PER_IP, PITCH_RATE_LIMIT_PER_EMAIL)."""
+    """Count one pitch for the client's address and the e-mail address: 0 while both are
+    within their limit for the day (PITCH_RATE_LIMIT_PER_IP, PITCH_RATE_LIMIT_PER_EMAIL),
+    else the seconds until both are again (for Retry-After)."""
     day = 24 * 3600
     per_ip = ratelimit.hit("pitch-ip", ratelimit.client_ip(request), settings.MEEDOEN_PITCH_RATE_LIMIT_PER_IP, day)
     per_email = ratelimit.hit("pitch-email", email.strip().lower(), settings.MEEDOEN_PITCH_RATE_LIMIT_PER_EMAIL, day)
-    return per_ip or per_email
+    return max(per_ip, per_email)
 
 
 def _notify(pitch, kind, message=None):
@@ -224,12 +225,18 @@ def _story(pitch):
 
 def _library_image(pitch, user):
     """The pitch's (already re-encoded) image as an image in Wagtail's library, with the
-    initiative's name as alt text for the editor to improve."""
+    initiative's name as title and as alt text for the editor to improve.
+
+    Its original lands in the public media (/media/original_images/) while the initiative
+    is still a draft, so its file name is random: 128 bits nobody can guess, and nothing
+    public links to it before the page is published (pages show renditions, whose names
+    start with the same random part). Never the founder's file name."""
     Image = get_image_model()  # noqa: N806
     with pitch.image.open("rb") as f:
         data = f.read()
+    extension = pitch.image.name.rsplit(".", 1)[-1].lower()  # set by uploads.clean_image
     image = Image(title=pitch.initiative_name[:255], description=pitch.initiative_name[:255], uploaded_by_user=user)
-    image.file = ImageFile(io.BytesIO(data), name=pitch.image.name.rsplit("/", 1)[-1])
+    image.file = ImageFile(io.BytesIO(data), name=uploads.unguessable_name(extension))
     image.file_size = len(data)
     image._set_file_hash()
     image.save()
@@ -273,24 +280,16 @@ def accept(pitch_pk, user):
 
 
 def add_to_programme(pitch_pk, event, user, starts_at=None, note=""):
-    """Put the initiative of an accepted pitch on `event`'s programme, in a new revision of
-    the event. It is published when the event is live and `user` may publish it; otherwise
-    it waits as a draft for an editor. Returns True when published."""
+    """Put the initiative of an accepted pitch on `event`'s programme: on the event's page
+    and on a draft of it waiting for moderation alike, publishing nothing else
+    (PitchEventPage.add_to_programme). Returns True when the event is live: the slot shows
+    there once the initiative is published."""
     pitch = models.Pitch.objects.select_related("initiative").get(pk=pitch_pk)
     if pitch.status != ACCEPTED or pitch.initiative is None:
         raise Refused(_("Only an accepted pitch with an initiative page can go on a programme."))
-    with transaction.atomic():
-        draft = event.get_latest_revision_as_object()
-        if any(slot.initiative_id == pitch.initiative_id for slot in draft.programme.all()):
-            raise Refused(_("This initiative is on the programme of this event already."))
-        draft.programme.add(
-            models.PitchSlot(initiative=pitch.initiative, starts_at=starts_at, note=note, locale=draft.locale)
-        )
-        revision = draft.save_revision(user=user, log_action=True)
-        if event.live and event.permissions_for_user(user).can_publish():
-            revision.publish(user=user)
-            return True
-    return False
+    if not event.add_to_programme(pitch.initiative, user, starts_at, note):
+        raise Refused(_("This initiative is on the programme of this event already."))
+    return event.live
 
 
 # --- Privacy ------------------------------------------------------------------------------

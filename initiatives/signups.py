@@ -74,14 +74,15 @@ RATE_LIMIT_MESSAGE = _("There have been many sign-ups from you in a short time. 
 
 
 def is_rate_limited(request, email):
-    """Count one sign-up attempt for the client's address and for the e-mail address;
-    True when either has reached its limit this hour (SIGNUP_RATE_LIMIT_PER_IP,
-    SIGNUP_RATE_LIMIT_PER_EMAIL). Shared by every app server when Redis is configured."""
+    """Count one sign-up attempt for the client's address and for the e-mail address: 0
+    while both are within their limit this hour (SIGNUP_RATE_LIMIT_PER_IP,
+    SIGNUP_RATE_LIMIT_PER_EMAIL), else the seconds until both are again (for Retry-After).
+    Shared by every app server when Redis is configured."""
     per_ip = ratelimit.hit("signup-ip", ratelimit.client_ip(request), settings.MEEDOEN_SIGNUP_RATE_LIMIT_PER_IP, 3600)
     per_email = ratelimit.hit(
         "signup-email", normalise_email(email), settings.MEEDOEN_SIGNUP_RATE_LIMIT_PER_EMAIL, 3600
     )
-    return per_ip or per_email
+    return max(per_ip, per_email)
 
 
 def _notify(signup, kind):

@@ -1,15 +1,16 @@
 """Background work of the initiatives app (django-tasks). Tasks take primary keys, so a
 retry always reads fresh data."""
 
+from email.utils import formataddr
+
 from django.apps import apps
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.utils import translation
 from django_tasks import task
 from wagtail.models import Site
 
-from notifications.delivery import deliver, public_url
+from notifications.delivery import deliver, public_url, render_email
 
 from .calendar import event_calendar
 
@@ -43,14 +44,11 @@ def send_contact_message(message_id):
                 "initiative_url": public_url(initiative),
                 "site_name": settings.WAGTAIL_SITE_NAME,
             }
-            subject = render_to_string("emails/initiative_contact_subject.txt", context).strip()
-            body = render_to_string("emails/initiative_contact_body.txt", context)
-        return EmailMultiAlternatives(
-            subject=" ".join(subject.split()),
-            body=body,
-            to=[recipient],
-            reply_to=[f"{message.sender_name} <{message.sender_email}>"],
-        )
+            subject, body = render_email("emails/initiative_contact", context)
+        # formataddr quotes the name, so "Jansen, Piet" or "Piet <x@y>" stays one address:
+        # the sender's own. A name is one line, like any header.
+        sender = formataddr((" ".join(message.sender_name.split()), message.sender_email))
+        return EmailMultiAlternatives(subject=subject, body=body, to=[recipient], reply_to=[sender])
 
     return deliver(message, compose, f"contact message {message.pk}")
 
@@ -84,9 +82,8 @@ def send_signup_email(email_id):
                 "position": signup.waiting_position(),
                 "site_name": settings.WAGTAIL_SITE_NAME,
             }
-            subject = render_to_string(f"emails/signup_{email.kind}_subject.txt", context)
-            body = render_to_string(f"emails/signup_{email.kind}_body.txt", context)
-            message = EmailMultiAlternatives(subject=" ".join(subject.split()), body=body, to=[signup.email])
+            subject, body = render_email(f"emails/signup_{email.kind}", context)
+            message = EmailMultiAlternatives(subject=subject, body=body, to=[signup.email])
             if email.kind in WITH_CALENDAR:
                 message.attach(f"{event.slug}.ics", event_calendar(event, event_url), "text/calendar; charset=utf-8")
         return message
@@ -119,9 +116,8 @@ def send_pitch_email(email_id):
                 "initiative_url": public_url(pitch.initiative) if pitch.initiative and pitch.initiative.live else "",
                 "site_name": settings.WAGTAIL_SITE_NAME,
             }
-            subject = render_to_string("emails/pitch_subject.txt", context)
-            body = render_to_string("emails/pitch_body.txt", context)
-        return EmailMultiAlternatives(subject=" ".join(subject.split()), body=body, to=[pitch.email])
+            subject, body = render_email("emails/pitch", context)
+        return EmailMultiAlternatives(subject=subject, body=body, to=[pitch.email])
 
     return deliver(email, compose, f"e-mail {email.pk} about pitch {pitch.pk}")
 

@@ -15,6 +15,9 @@ class Outbox(models.Model):
     changes_public_output = False
 
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    #: While a worker sends it: no other worker or retry takes it until then (a lease that
+    #: a worker which died mid-send leaves behind, so the e-mail is not dropped).
+    sending_until = models.DateTimeField(_("being sent until"), null=True, blank=True, editable=False)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.CharField(_("last error"), max_length=255, blank=True)
 

@@ -4,14 +4,13 @@ loop. Tasks take primary keys, so a retry always reads fresh data."""
 from django.apps import apps
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.html import strip_tags
 from django_tasks import task
 from wagtail.models import Locale
+from wagtail.rich_text import get_text_for_indexing
 
-from notifications.delivery import deliver, public_url
+from notifications.delivery import deliver, public_url, render_email
 from notifications.subscriptions import unsubscribe_token
 
 
@@ -51,14 +50,14 @@ def send_feedback_email(email_id):
                 "story": story,
                 "story_url": public_url(story),
                 "about": subscription.page,
-                "decision": " ".join(strip_tags(story.decision).split()),
+                # Plain text of the rich text: tags gone, and entities ("&amp;") read back.
+                "decision": " ".join(get_text_for_indexing(story.decision).split()),
                 "unsubscribe_url": unsubscribe_url,
                 "site_name": settings.WAGTAIL_SITE_NAME,
             }
-            subject = render_to_string("participation/emails/feedback_story_subject.txt", context)
-            body = render_to_string("participation/emails/feedback_story_body.txt", context)
+            subject, body = render_email("participation/emails/feedback_story", context)
         return EmailMultiAlternatives(
-            subject=" ".join(subject.split()),
+            subject=subject,
             body=body,
             to=[subscription.email],
             headers={

@@ -5,13 +5,15 @@ Seeding takes a while, so it runs once for the class (Django's setUpTestData); e
 works inside its own savepoint on top of it.
 """
 
+import functools
 import hashlib
 import io
+import re
 import tempfile
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -151,6 +153,52 @@ class SeededDemoTestCase(TestCase):
         self.assertEqual(recommended("nl", "subsidie"), ["Zo werkt meedoen"])
         self.assertEqual(recommended("nl", "idee"), ["Pitch je initiatief"])
         self.assertEqual(recommended("en", "idea"), ["Pitch your initiative"])
+
+    # --- Its address ---------------------------------------------------------------------------
+
+    def test_the_site_takes_the_scheme_host_and_port_of_base_url(self):
+        """`make run` serves http://127.0.0.1:8000 and passes that as BASE_URL: every full
+        address the demo gives out is one the server answers."""
+        base = "http://127.0.0.1:8000"
+        self.addCleanup(Site.clear_site_root_paths_cache)  # Wagtail caches it beyond the rollback
+        with override_settings(WAGTAILADMIN_BASE_URL=base, WAGTAILAPI_BASE_URL=base):
+            output = seed()
+            self.assertIn("Updated the default site: hostname, port.", output)
+            self.assertIn(f"Admin: {base}/admin/", output)
+            site = Site.objects.get(is_default_site=True)
+            self.assertEqual((site.hostname, site.port, site.root_url), ("127.0.0.1", 8000, base))
+            self.assertIn("Nothing to do", seed())
+
+            get = functools.partial(self.client.get, HTTP_HOST="127.0.0.1:8000")
+            initiative = InitiativePage.objects.live().filter(locale=self.nl).first()
+            self.assertTrue(initiative.full_url.startswith(f"{base}/"))
+            soup = soup_of(get(initiative.url))
+            self.assertEqual(soup.find("link", rel="canonical")["href"], initiative.full_url)
+            self.assertEqual(soup.find("meta", property="og:url")["content"], initiative.full_url)
+
+            sitemap = get(reverse("sitemap")).content.decode()
+            locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+            self.assertIn(initiative.full_url, locations)
+            self.assertEqual([url for url in locations if not url.startswith(f"{base}/")], [])
+
+            with translation.override("nl"):
+                feed = get(reverse("feeds:initiatives_rss")).content.decode()
+            links = re.findall(r"<link>([^<]+)</link>", feed)
+            self.assertGreater(len(links), 1)
+            self.assertEqual([url for url in links if not url.startswith(f"{base}/")], [])
+
+            items = get("/api/v2/initiatives/", {"limit": 50}).json()["items"]
+            self.assertGreater(len(items), 1)
+            html_urls = [item["meta"]["html_url"] for item in items]
+            self.assertEqual([url for url in html_urls if not url.startswith(f"{base}/")], [])
+
+    def test_an_address_no_site_can_have_is_refused_before_any_change(self):
+        before = snapshot()
+        for base in ("https://meedoen.example.nl:8443", "http://meedoen.example.nl:443", "127.0.0.1:8000"):
+            with self.subTest(base=base), override_settings(WAGTAILADMIN_BASE_URL=base):
+                with self.assertRaisesMessage(CommandError, "cannot be the demo site's address"):
+                    seed()
+        self.assertEqual(snapshot(), before)
 
     # --- Idempotent ----------------------------------------------------------------------------
 

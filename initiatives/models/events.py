@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -12,6 +12,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
+from wagtail.log_actions import log
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -242,6 +243,69 @@ class PitchEventPage(FormRoutesMixin, TaxonomyMixin, BasePage):
         draft initiative (an accepted pitch) shows once an editor publishes the initiative."""
         return self.programme.filter(initiative__live=True).select_related("initiative", "initiative__image")
 
+    # --- Staff changes that publish nothing else --------------------------------------
+    #
+    # Staff put a pitch on the programme and close registration outside the page editor,
+    # while an editor's draft of the event may be waiting for moderation. Such a change is
+    # made on the page's row (the live page, or the unpublished page itself) and on the
+    # waiting draft alike, as a new revision on top of it: the draft stays the latest
+    # revision and unpublished, and its workflow goes on, as after an editor's own save
+    # during moderation (an approval publishes the latest revision). Nothing is built
+    # from the live page into a revision, and nothing is published.
+
+    def _locked_with_draft(self):
+        """This page's row, locked until the transaction ends, and the draft waiting on
+        it (its latest revision, newer than what is live) or None."""
+        page = type(self).objects.select_for_update().get(pk=self.pk)
+        draft = None
+        if page.has_unpublished_changes and page.latest_revision_id is not None:
+            draft = page.get_latest_revision_as_object()
+        return page, draft
+
+    def _record(self, draft, user):
+        """Save the change to the draft as a new revision, or note it in the history."""
+        if draft is None:
+            log(instance=self, action="wagtail.edit", user=user)
+        else:
+            draft.save_revision(user=user, log_action=True, clean=False)
+
+    def close_registration(self, user):
+        """Close registration now. Returns False when it was not open."""
+        with transaction.atomic():
+            page, draft = self._locked_with_draft()
+            if page.registration_state != "open":
+                return False
+            page.registration_closes_at = timezone.now()
+            page.save(update_fields=["registration_closes_at"], clean=False)
+            if draft is not None:
+                draft.registration_closes_at = page.registration_closes_at
+            page._record(draft, user)
+        return True
+
+    def add_to_programme(self, initiative, user, starts_at=None, note=""):
+        """Put `initiative` last on the programme. Returns False when it is on the
+        programme already (on the page or in the draft)."""
+        with transaction.atomic():
+            page, draft = self._locked_with_draft()
+            versions = [page] if draft is None else [page, draft]
+            slots = [slot for version in versions for slot in version.programme.all()]
+            if any(slot.initiative_id == initiative.pk for slot in slots):
+                return False
+            slot = PitchSlot.objects.create(
+                event=page,
+                initiative=initiative,
+                starts_at=starts_at,
+                note=note,
+                locale_id=page.locale_id,
+                sort_order=_next_position(page),
+            )
+            if draft is not None:
+                # The same slot (its id), last in the draft's own order.
+                slot.sort_order = _next_position(draft)
+                draft.programme.add(slot)
+            page._record(draft, user)
+        return True
+
     # --- Signing up (the rules are in initiatives/signups.py) ---------------------------
 
     def get_context(self, request, *args, **kwargs):
@@ -259,9 +323,11 @@ class PitchEventPage(FormRoutesMixin, TaxonomyMixin, BasePage):
         form = SignUpForm(request.POST, max_seats=self.max_seats_per_signup)
         if not form.is_valid():
             return self.render(request, context_overrides={"signup_form": form}, status=400)
-        if signups.is_rate_limited(request, form.cleaned_data["email"]):
+        if retry_after := signups.is_rate_limited(request, form.cleaned_data["email"]):
             form.add_error(None, signups.RATE_LIMIT_MESSAGE)
-            return self.render(request, context_overrides={"signup_form": form}, status=429)
+            response = self.render(request, context_overrides={"signup_form": form}, status=429)
+            response["Retry-After"] = retry_after
+            return response
         data = form.cleaned_data
         outcome = signups.sign_up(
             self,
@@ -285,20 +351,26 @@ class PitchEventPage(FormRoutesMixin, TaxonomyMixin, BasePage):
     def manage_route(self, request, token):
         """A resident's personal page: see, change or cancel the sign-up, no account needed."""
         signup = SignUp.from_manage_token(token)
-        context = {"signup": signup, "manage_url": request.path}
+        # A link of another event's sign-up shows nothing of that sign-up: `signup` is
+        # only put in the context once it belongs here.
+        context = {"signup": None, "manage_url": request.path}
         if signup is None or signup.event_key != self.translation_key:
             return self.render(
                 request, template="initiatives/signup_manage.html", context_overrides=context, status=404
             )
         if self.end + SIGNUP_LINK_VALID_AFTER_EVENT < timezone.now():
-            context.update(expired=True, signup=None)
+            context.update(expired=True)
             return self.render(
                 request, template="initiatives/signup_manage.html", context_overrides=context, status=410
             )
+        context["signup"] = signup
         form = ChangeSeatsForm(max_seats=self.max_seats_per_signup, initial={"seats": signup.seats})
         if request.method == "POST":
             action = request.POST.get("action")
-            if action == "cancel":
+            if action == "cancel" and not request.POST.get("confirm") and signup.status != signups.CANCELLED:
+                # A first click only asks: cancelling cannot be undone.
+                context["confirm_cancel"] = True
+            elif action == "cancel":
                 context["outcome"] = signups.cancel(signup.pk)
             elif action == "change":
                 form = ChangeSeatsForm(request.POST, max_seats=self.max_seats_per_signup)
@@ -308,6 +380,10 @@ class PitchEventPage(FormRoutesMixin, TaxonomyMixin, BasePage):
         context.update(change_form=form, position=signup.waiting_position())
         status = 400 if form.errors else 200
         return self.render(request, template="initiatives/signup_manage.html", context_overrides=context, status=status)
+
+
+def _next_position(event):
+    return max((slot.sort_order or 0 for slot in event.programme.all()), default=-1) + 1
 
 
 class PitchSlot(TranslatableMixin, Orderable):

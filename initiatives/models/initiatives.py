@@ -131,11 +131,13 @@ class InitiativePage(FormRoutesMixin, TaxonomyMixin, BasePage):
         form = InitiativeContactForm(request.POST)
         if not form.is_valid():
             return self.render(request, context_overrides={"contact_form": form}, status=400)
-        if contact.is_rate_limited(request):
+        if retry_after := contact.is_rate_limited(request):
             form.add_error(None, contact.RATE_LIMIT_MESSAGE)
-            return self.render(request, context_overrides={"contact_form": form}, status=429)
+            response = self.render(request, context_overrides={"contact_form": form}, status=429)
+            response["Retry-After"] = retry_after
+            return response
         contact.submit_message(self, form.cleaned_data, language=get_language())
-        messages.success(request, _("Thank you. Your message has been sent to the initiative."))
+        messages.success(request, _("Thank you. Your message is on its way to the initiative."))
         return redirect(self.get_url(request) + "#contact")
 
     def pitch_events(self):

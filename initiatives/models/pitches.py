@@ -70,9 +70,11 @@ class PitchSubmissionPage(FormRoutesMixin, BasePage):
         form = PitchForm(request.POST, request.FILES, locale=self.locale)
         if not form.is_valid():
             return self.render(request, context_overrides={"form": form}, status=400)
-        if pitches.is_rate_limited(request, form.cleaned_data["email"]):
+        if retry_after := pitches.is_rate_limited(request, form.cleaned_data["email"]):
             form.add_error(None, pitches.RATE_LIMIT_MESSAGE)
-            return self.render(request, context_overrides={"form": form}, status=429)
+            response = self.render(request, context_overrides={"form": form}, status=429)
+            response["Retry-After"] = retry_after
+            return response
         pitch = pitches.submit(self, form.cleaned_data, language=get_language())
         return self.render(
             request,

@@ -4,6 +4,7 @@ production.py only; each one is listed in .env.example and the README."""
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 import dj_email_url
@@ -38,6 +39,8 @@ INSTALLED_APPS = [
     "search",
     "notifications",
     "demo",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -160,6 +163,11 @@ if EMAIL_URL:
         EMAIL_FILE_PATH = _email["EMAIL_FILE_PATH"]
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Background work (e-mail, search indexing, Wagtail's reference index) is queued in the
+# database and done by the worker, `manage.py db_worker` (django-tasks-db), beside the web
+# server: a request never waits on a mail server. The tests run tasks at once.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Meedoen <noreply@meedoen.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -259,7 +267,16 @@ else:
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Meedoen")
+# BASE_URL, the public address: links in e-mails, the admin and the API, and the address
+# seed_demo gives the demo's Wagtail Site (whose full URLs are canonical links, sitemap
+# and feed entries).
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+_base_url = urlsplit(WAGTAILADMIN_BASE_URL)
+if _base_url.scheme not in ("http", "https") or not _base_url.hostname or _base_url.path or _base_url.query:
+    raise ImproperlyConfigured(
+        f"BASE_URL {WAGTAILADMIN_BASE_URL!r}: the portal's public address, scheme and host, such as "
+        "https://meedoen.example.nl or http://127.0.0.1:8000, without a path."
+    )
 # No avatars from gravatar.com in the admin: staff browsers contact only the portal.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx"]
@@ -328,9 +345,18 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
 
-# Behind a proxy that sets X-Forwarded-For (and strips what clients send), rate limits
-# count per real client address.
-MEEDOEN_TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
+# The client address rate limits and the admin login lockout count per (pages.ratelimit.
+# client_ip): every proxy appends to X-Forwarded-For, so only the entries written by the
+# TRUSTED_PROXY_COUNT proxies in front of the portal are believed, counted from the right
+# (1 for one nginx). 0: no proxy, the header is ignored and REMOTE_ADDR counts.
+MEEDOEN_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+if MEEDOEN_TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT: the number of proxies in front of the portal, 0 or more.")
+if env_bool("TRUST_X_FORWARDED_FOR", False):
+    raise ImproperlyConfigured(
+        "TRUST_X_FORWARDED_FOR is gone: it believed the first X-Forwarded-For entry, which clients choose. "
+        "Remove it and set TRUSTED_PROXY_COUNT to the number of proxies in front of the portal (1 for one nginx)."
+    )
 # Messages from residents to initiatives: at most this many per address per hour, kept
 # this many days after they have been relayed.
 MEEDOEN_CONTACT_RATE_LIMIT = int(os.environ.get("CONTACT_RATE_LIMIT", "5"))
@@ -366,6 +392,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "staff/lockout.html"
+AXES_LOCKOUT_CALLABLE = "staff.lockout.lockout_response"  # that page, with Retry-After
 AXES_CLIENT_IP_CALLABLE = "pages.ratelimit.client_ip"
 # Two-factor authentication (django-otp, TOTP apps): with STAFF_2FA on, every admin user
 # confirms each login with a code from an authenticator app (set up on first login).

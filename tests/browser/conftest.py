@@ -198,6 +198,12 @@ def server(tmp_path_factory):
     finally:
         _stop(collectstatic)
 
+    # The worker beside the web server, as in production: it sends the e-mail and keeps
+    # the search index up to date. First what the seeding queued (the search index).
+    batch = _manage(env, tmp / "worker-batch.log", "db_worker", "--batch", "--no-startup-delay", "--no-reload")
+    _wait(batch, tmp / "worker-batch.log", "manage.py db_worker --batch")
+    worker = _manage(env, tmp / "worker.log", "db_worker", "--interval", "0.2", "--no-startup-delay", "--no-reload")
+
     log_path = tmp / "gunicorn.log"
     with open(log_path, "wb") as log:
         gunicorn = subprocess.Popen(
@@ -230,6 +236,7 @@ def server(tmp_path_factory):
         yield Server(url=url, log_path=log_path, mail_dir=tmp / "mail", env=env)
     finally:
         _stop(gunicorn)
+        _stop(worker)
 
 
 # --- The browser --------------------------------------------------------------------

@@ -80,7 +80,7 @@ def test_a_founder_pitches_and_a_moderator_accepts(page, visit, check_page, serv
     assert page.get_by_role("heading", level=1).inner_text() == "Dank je voor je pitch"
     check_page(page)
 
-    [mail] = [m for m in sent_mails(server.mail_dir) if m["To"] == address]
+    [mail] = [m for m in sent_mails(server.mail_dir, lambda m: m["To"] == address) if m["To"] == address]
     assert name in mail["Subject"]
     link = next(line.strip() for line in text_of_mail(mail).splitlines() if "/status/" in line)
     assert link.startswith(server.url + "/nl/")

@@ -179,7 +179,7 @@ def test_relayed_message_is_written_in_the_language_of_the_initiative(
     [email] = mail.outbox
     assert email.subject.startswith(subject_start)
     assert body_text in email.body
-    thanks = "Bedankt. We hebben je bericht" if language == "nl" else "Thank you. Your message has been sent"
+    thanks = "Bedankt. Je bericht is onderweg" if language == "nl" else "Thank you. Your message is on its way"
     assert thanks in text_of(client.get(response["Location"]))
 
 

@@ -230,6 +230,8 @@ def test_staff_download_and_erase_a_founders_pitches(pitch, moderator):
     assert [p["initiative_name"] for p in data["pitches"]] == ["Buurttuin De Vlinder"]
     assert data["pitches"][0]["phone"] == "06 12345678"
     client.post(url, {"email": "sanne@bewoner.example.org", "action": "erase"})
+    assert Pitch.objects.exists()  # the first click only asks
+    client.post(url, {"email": "sanne@bewoner.example.org", "action": "erase", "confirm": "yes"})
     assert not Pitch.objects.exists()
 
 

@@ -136,6 +136,18 @@ def test_the_error_messages_are_dutch(submit, pitch_data):
     assert "http://" in text and "https://" in text
 
 
+@pytest.mark.parametrize("website", ["javascript:alert(1)", "geen adres", "ftp://files.example.org/"])
+def test_a_bad_website_is_listed_once_in_the_error_summary(submit, pitch_data, website):
+    response = submit({**pitch_data, "website": website})
+    assert response.status_code == 400 and nothing_stored()
+    soup = soup_of(response)
+    message = "Vul een webadres in dat begint met http:// of https://."
+    items = [li.get_text(" ", strip=True) for li in soup.find(class_="error-summary").find_all("li")]
+    assert [item for item in items if message in item] == [f"Website (mag leeg blijven): {message}"]
+    label = soup.find("label", attrs={"for": "id_website"})
+    assert label.get_text().count(message) == 1
+
+
 def test_a_past_event_or_one_in_another_language_cannot_be_wished(submit, pitch_data, site_tree, locales):
     past = factories.PitchEventPageFactory(
         parent=site_tree.events, start=timezone.now() - timedelta(days=3), slug="voorbij"

@@ -9,7 +9,9 @@ import pytest
 from django.contrib.auth.models import Group, Permission, User
 
 from initiatives import signups
+from initiatives.models import InitiativeContactMessage
 from tests import factories
+from tests.helpers import soup_of
 
 pytestmark = pytest.mark.django_db
 
@@ -199,28 +201,54 @@ def test_staff_download_everything_about_an_address_as_json(client, signed_up):
     assert [s["name"] for s in data["signups"]] == ["Fatima"]
 
 
-def test_staff_erase_everything_about_an_address(client, signed_up):
+def test_erasing_asks_first_showing_what_goes_and_only_the_confirmed_click_erases(client, signed_up, initiative_page):
     _event, first, second = signed_up
+    InitiativeContactMessage.objects.create(
+        initiative=initiative_page,
+        sender_name="Fatima",
+        sender_email="fatima@example.org",
+        message="Ik help graag mee.",
+        language="nl",
+    )
     client.force_login(staff("moderator", "Moderatoren"))
 
-    response = client.post(PERSONAL_DATA, {"email": "fatima@example.org", "action": "erase"})
+    asked = client.post(PERSONAL_DATA, {"email": "Fatima@Example.org", "action": "erase"})
+
+    assert asked.status_code == 200
+    first.refresh_from_db(), second.refresh_from_db()
+    assert (first.name, first.status, second.status) == ("Fatima", "confirmed", "waiting")
+    assert InitiativeContactMessage.objects.filter(sender_email="fatima@example.org").exists()
+    page = soup_of(asked)
+    question = page.find(id="erase-confirm-title")
+    assert question is not None and "fatima@example.org" in question.get_text()
+    shown = question.find_parent("section").get_text()
+    assert "Pitchavond Zuid: Fatima" in shown and f"{initiative_page.title}: Fatima" in shown
+    assert "Joost" not in shown
+    confirm = page.find("button", attrs={"name": "confirm", "value": "yes"})
+    form = confirm.find_parent("form")
+    assert form.find("input", attrs={"name": "email"})["value"] == "fatima@example.org"
+    assert form.find("input", attrs={"name": "action"})["value"] == "erase"
+    assert form.find("a", href=PERSONAL_DATA) is not None  # "No, go back" changes nothing
+
+    response = client.post(PERSONAL_DATA, {"email": "fatima@example.org", "action": "erase", "confirm": "yes"})
 
     assert response.status_code == 302
     first.refresh_from_db(), second.refresh_from_db()
     assert (first.name, first.status) == ("", "cancelled")
     assert second.status == "confirmed"
+    assert not InitiativeContactMessage.objects.filter(sender_email="fatima@example.org").exists()
 
 
 def test_a_bad_address_is_refused_and_erases_nothing(client, signed_up):
     client.force_login(staff("moderator", "Moderatoren"))
-    response = client.post(PERSONAL_DATA, {"email": "fatima", "action": "erase"})
+    response = client.post(PERSONAL_DATA, {"email": "fatima", "action": "erase", "confirm": "yes"})
     assert response.status_code == 200 and response.context["form"].errors
     assert signed_up[1].__class__.objects.filter(name="Fatima").exists()
 
 
 def test_without_the_permission_nobody_downloads_or_erases(client, signed_up):
     client.force_login(staff("editor", "Editors"))
-    for action in ["export", "erase"]:
-        response = client.post(PERSONAL_DATA, {"email": "fatima@example.org", "action": action})
+    for data in [{"action": "export"}, {"action": "erase"}, {"action": "erase", "confirm": "yes"}]:
+        response = client.post(PERSONAL_DATA, {"email": "fatima@example.org", **data})
         assert response.status_code in (302, 403) and b"Fatima" not in response.content
     assert signed_up[1].__class__.objects.filter(name="Fatima").exists()

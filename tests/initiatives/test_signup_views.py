@@ -263,7 +263,7 @@ def test_the_manage_link_shows_the_sign_up_and_cancelling_moves_the_waiting_list
     assert soup_of(page).find("meta", attrs={"name": "robots", "content": "noindex"}) is not None
 
     mail.outbox.clear()
-    cancelled = post(link, {"action": "cancel"})
+    cancelled = post(link, {"action": "cancel", "confirm": "yes"})
 
     assert "Je aanmelding is afgezegd." in text_of(cancelled)
     assert SignUp.objects.get(email="c@example.org").status == "confirmed"
@@ -273,9 +273,45 @@ def test_the_manage_link_shows_the_sign_up_and_cancelling_moves_the_waiting_list
         "Je aanmelding voor Pitchavond Groen is afgezegd",
     ]
 
-    replayed = post(link, {"action": "cancel"})
+    replayed = post(link, {"action": "cancel", "confirm": "yes"})
     assert "Deze aanmelding was al afgezegd. Er is niets veranderd." in text_of(replayed)
     assert SignUp.objects.filter(status="confirmed").count() == 2
+
+
+def cancel_forms(response):
+    return [
+        form
+        for form in soup_of(response).find_all("form")
+        if form.find("input", attrs={"name": "action", "value": "cancel"})
+    ]
+
+
+def test_cancelling_asks_first_and_only_the_confirmed_click_cancels(client, post, event):
+    post(signup_url(event), VALID)
+    link = path_of(manage_link(mail.outbox[0]))
+    mail.outbox.clear()
+    [first_form] = cancel_forms(client.get(link))
+    assert first_form.find("input", attrs={"name": "confirm"}) is None
+
+    asked = post(link, {"action": "cancel"})
+
+    assert asked.status_code == 200
+    assert SignUp.objects.get().status == "confirmed" and mail.outbox == []
+    question = soup_of(asked).find(id="signup-cancel")
+    assert question is not None and question.find("h4") is not None
+    assert question.find(attrs={"role": "status"}) is not None
+    [confirm_form] = cancel_forms(asked)
+    assert confirm_form.find("input", attrs={"name": "confirm", "value": "yes"}) is not None
+    assert confirm_form.find("button", type="submit") is not None
+    assert confirm_form.find("a", href=link + "#signup-manage") is not None  # "No, go back" changes nothing
+    assert confirm_form["action"].startswith(link)
+
+    cancelled = post(link, {"action": "cancel", "confirm": "yes"})
+
+    assert "Je aanmelding is afgezegd." in text_of(cancelled)
+    assert SignUp.objects.get().status == "cancelled"
+    assert cancel_forms(cancelled) == []
+    assert [m.subject for m in mail.outbox] == ["Je aanmelding voor Pitchavond Groen is afgezegd"]
 
 
 def test_changing_seats_on_the_manage_page(client, post, event):
@@ -310,11 +346,26 @@ def test_a_tampered_manage_link_shows_nothing_and_changes_nothing(client, post, 
     assert SignUp.objects.get().status == "confirmed"
 
 
-def test_a_manage_link_only_works_on_its_own_event(client, post, event, site_tree):
-    other = factories.PitchEventPageFactory(parent=site_tree.events)
-    post(signup_url(event), VALID)
+def test_a_manage_link_only_works_on_its_own_event_and_shows_nothing_elsewhere(client, post, event, site_tree):
+    other = factories.PitchEventPageFactory(parent=site_tree.events, title="Pitchavond Zuid", slug="pitchavond-zuid")
+    post(signup_url(event), {**VALID, "seats": "2"})
     token = path_of(manage_link(mail.outbox[0])).rstrip("/").rsplit("/", 1)[1]
-    assert client.get(f"{other.url}aanmelden/{token}/").status_code == 404
+    elsewhere = f"{other.url}aanmelden/{token}/"
+
+    for response in [
+        client.get(elsewhere),
+        post(elsewhere, {"action": "cancel"}),
+        post(elsewhere, {"action": "cancel", "confirm": "yes"}),
+    ]:
+        assert response.status_code == 404
+        html = response.content.decode()
+        assert "Pitchavond Zuid" in html  # the other event's page, really
+        assert "Fatima" not in html and "bewoner.example.org" not in html
+        assert "Bevestigd" not in html
+        assert "Deze link werkt niet." in text_of(response)
+        assert cancel_forms(response) == []
+        assert soup_of(response).find(attrs={"name": "seats"}) is None
+    assert SignUp.objects.get().status == "confirmed"
 
 
 def test_a_manage_link_expires_after_the_event(client, post, event):

@@ -1,7 +1,10 @@
 """The admin login resists guessing (django-axes) and can demand a second step (django-otp)."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -34,6 +37,29 @@ def test_too_many_wrong_passwords_lock_the_account_out(client, editor, settings)
 
     # Another user name from the same address is not locked.
     assert try_login(client, "geraden", username="moderator").status_code == 200
+
+
+def test_the_lockout_says_when_to_try_again(client, editor, settings, monkeypatch):
+    settings.AXES_COOLOFF_TIME = timedelta(minutes=7)
+    clock = [timezone.now()]
+    monkeypatch.setattr("axes.handlers.proxy.now", lambda: clock[0])  # django-axes' time of an attempt
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        response = try_login(client, "geraden")
+    assert response.status_code == 429
+    assert "Te veel pogingen" in response.content.decode()
+    assert response["Retry-After"] == str(7 * 60)
+
+    # A minute before then it is still locked, and that attempt starts the lockout again:
+    # the answer says the full time again, and it holds.
+    clock[0] += timedelta(minutes=6)
+    response = try_login(client, "x-wachtwoord-123")
+    assert response.status_code == 429 and response["Retry-After"] == str(7 * 60)
+    clock[0] += timedelta(minutes=6)
+    assert try_login(client, "x-wachtwoord-123").status_code == 429
+
+    # Once the time it said has passed, the right password logs in.
+    clock[0] += timedelta(minutes=7, seconds=1)
+    assert try_login(client, "x-wachtwoord-123").status_code == 302
 
 
 def test_a_success_resets_the_count(client, editor, settings):

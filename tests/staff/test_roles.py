@@ -129,7 +129,7 @@ POSTS = [
     (
         "erase personal data",
         lambda p, s: reverse("signups_personal_data"),
-        {"email": "fatima@example.org", "action": "erase"},
+        {"email": "fatima@example.org", "action": "erase", "confirm": "yes"},
     ),
 ]
 
