@@ -338,9 +338,16 @@ class HomePage(BasePage):
     ]
     search_fields = Page.search_fields + [index.SearchField("hero_intro")]
 
-    # What may go below it is said by each page type's parent_page_types (the overviews
-    # of the content apps name "pages.HomePage"), so this app names none of them.
     parent_page_types = ["wagtailcore.Page"]
+    # Wagtail's own declaration, in its own terms (model names): without it, a bare Page
+    # could be made below a home page.
+    subpage_types = [
+        "pages.ContentPage",
+        "initiatives.InitiativeIndexPage",
+        "initiatives.PitchEventIndexPage",
+        "participation.ParticipationProjectIndexPage",
+        "participation.PolicyFeedbackStoryIndexPage",
+    ]
 
     type_label = _("Home")
     feed_groups = ("initiatives", "stories", "events")
