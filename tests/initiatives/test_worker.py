@@ -89,7 +89,16 @@ def timed(work):
 
 
 def test_a_hanging_mail_server_never_holds_up_a_request_and_the_worker_delivers_later(
-    client, settings, queued, django_capture_on_commit_callbacks, site_tree, initiative_page, event_page, theme
+    keep_migrated_data,
+    transactional_db,  # the worker closes a connection left inside a transaction
+    client,
+    settings,
+    queued,
+    django_capture_on_commit_callbacks,
+    site_tree,
+    initiative_page,
+    event_page,
+    theme,
 ):
     hanging = HangingMailServer()
     smtp(settings, hanging.port)
@@ -213,8 +222,9 @@ def test_every_attempt_at_one_email_carries_the_same_message_id(signup_email, mo
 
 
 @pytest.mark.skipif("connection.vendor != 'postgresql'")
-@pytest.mark.django_db(transaction=True)
-def test_a_database_restart_after_sending_never_sends_twice(signup_email, settings, monkeypatch):
+def test_a_database_restart_after_sending_never_sends_twice(
+    keep_migrated_data, transactional_db, signup_email, settings, monkeypatch
+):
     """The database goes away between sending and recording (its connection is cut, as a
     restart does): the worker records the e-mail once it answers, and no retry sends it
     again."""
