@@ -42,6 +42,17 @@ def pitch_data(theme, neighbourhood):
 
 
 @pytest.fixture
+def post(client, django_capture_on_commit_callbacks):
+    """POST and run the after-commit work (the e-mails) as a real commit would."""
+
+    def post(url, data):
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(url, data)
+
+    return post
+
+
+@pytest.fixture
 def submit(client, pitch_page, django_capture_on_commit_callbacks):
     """POST the pitch form (with files) and run the after-commit work as a real commit would."""
 

@@ -12,17 +12,6 @@ from initiatives.models import InitiativeContactMessage
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def post(client, django_capture_on_commit_callbacks):
-    """POST and run the after-commit work (the e-mail) as a real commit would."""
-
-    def post(url, data):
-        with django_capture_on_commit_callbacks(execute=True):
-            return client.post(url, data)
-
-    return post
-
-
 VALID = {
     "name": "Fatima",
     "email": "fatima@bewoner.example.org",

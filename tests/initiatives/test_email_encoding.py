@@ -21,15 +21,6 @@ pytestmark = pytest.mark.django_db
 TITLE = "Wonen & energie <script>alert(1)</script>"
 
 
-@pytest.fixture
-def post(client, django_capture_on_commit_callbacks):
-    def post(url, data):
-        with django_capture_on_commit_callbacks(execute=True):
-            return client.post(url, data)
-
-    return post
-
-
 def contact(post, page, name, email="piet@example.org"):
     data = {"name": name, "email": email, "message": "Ik help graag mee in de tuin.", "consent": "on", "website": ""}
     response = post(page.url + "contact/", data)

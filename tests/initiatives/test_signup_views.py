@@ -31,17 +31,6 @@ VALID = {
 
 
 @pytest.fixture
-def post(client, django_capture_on_commit_callbacks):
-    """POST and run the after-commit work (the e-mails) as a real commit would."""
-
-    def post(url, data):
-        with django_capture_on_commit_callbacks(execute=True):
-            return client.post(url, data)
-
-    return post
-
-
-@pytest.fixture
 def event(site_tree):
     start = (timezone.now() + timedelta(days=10)).replace(hour=18, minute=30, second=0, microsecond=0)
     return factories.PitchEventPageFactory(
