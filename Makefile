@@ -10,7 +10,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev browser-deps gettext-deps run setup test test-fast lint format messages \
+.PHONY: help install install-dev browser-deps gettext-deps run setup test test-fast test-search-server lint format messages \
         compilemessages migrations-check check bench bench-compare clean
 
 help: ## Show this help
@@ -24,6 +24,18 @@ $(VENV)/.installed: requirements.txt constraints.txt
 
 $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt constraints.txt
 	$(PIP) install --quiet -r requirements-dev.txt -c constraints.txt
+	touch $@
+
+# A virtualenv of its own for the Elasticsearch 7 client (requirements.txt keeps the 9.x
+# client): everything else exactly as in constraints.txt.
+VENV_ES7 ?= .venv-es7
+$(VENV_ES7)/.installed: requirements.txt requirements-dev.txt constraints.txt
+	test -x $(VENV_ES7)/bin/python || $(PYTHON_BIN) -m venv $(VENV_ES7)
+	$(VENV_ES7)/bin/pip install --quiet --upgrade pip
+	grep -v -E '^(elasticsearch|elastic-transport)[=<>]' constraints.txt > $(VENV_ES7)/constraints.txt
+	grep -v -E '^elasticsearch[=<>]' requirements.txt > $(VENV_ES7)/requirements.txt
+	cp requirements-dev.txt $(VENV_ES7)/requirements-dev.txt
+	cd $(VENV_ES7) && bin/pip install --quiet -r requirements-dev.txt -c constraints.txt 'elasticsearch>=7.17,<8'
 	touch $@
 
 install: $(VENV)/.installed ## Create the virtualenv and install the runtime dependencies
@@ -65,6 +77,12 @@ run: setup ## Install, migrate, seed the demo and serve on http://HOST:PORT (127
 
 test: $(VENV)/.installed-dev browser-deps compilemessages ## Install what the tests need and run the whole suite
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The shared search suite's server variants on a real Elasticsearch 7 server at
+# ELASTICSEARCH_URL (`.ci/run` starts one from ../shared/testservers/elasticsearch-7/).
+test-search-server: $(VENV_ES7)/.installed compilemessages ## Run the search suite on the Elasticsearch 7 server at ELASTICSEARCH_URL
+	test -n "$$ELASTICSEARCH_URL" || { echo "ELASTICSEARCH_URL: the address of an Elasticsearch 7 server"; exit 2; }
+	SEARCH_ENGINE=elasticsearch7 $(VENV_ES7)/bin/python -m pytest -m elasticsearch $(PYTEST_ARGS)
 
 test-fast: $(VENV)/.installed-dev compilemessages ## Run the suite without the browser tests
 	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)

@@ -14,6 +14,7 @@ from modelsearch.backends.elasticsearchbase import ElasticsearchBaseIndex
 from modelsearch.index import get_indexed_models
 from wagtail.models import Page
 
+from search import service
 from tests import factories
 
 SERVER = os.environ.get("ELASTICSEARCH_URL")
@@ -39,6 +40,10 @@ def refreshing(write):
     return write_and_refresh
 
 
+def server_failed():
+    pytest.fail("the search server failed, and the database backend answered instead (see the log above)")
+
+
 @pytest.fixture(params=ENGINES)
 def search_engine(request, settings, monkeypatch):
     """The engine of this run of a shared search test: "database" or "server"."""
@@ -56,6 +61,9 @@ def search_engine(request, settings, monkeypatch):
     }
     for method in ("add_item", "add_items", "delete_item"):
         monkeypatch.setattr(ElasticsearchBaseIndex, method, refreshing(getattr(ElasticsearchBaseIndex, method)))
+    # A server test that the database answered is a failed test: the search falls back to
+    # the database backend only when the server failed (search/service.py).
+    monkeypatch.setattr(service, "fallback_backend", server_failed)
     backend = get_search_backend("default")
     # The pages' index with its mapping and Dutch analysis, before any page is saved
     # (saving first would let the server create it without them).
