@@ -23,6 +23,7 @@ from collections import defaultdict
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from modelsearch.tasks import insert_or_update_object_task
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail_localize.models import (
@@ -172,6 +173,9 @@ class Translator:
             # The translation goes live now, but belongs with the original in listings
             # sorted by first publication.
             Page.objects.filter(pk=target.pk).update(first_published_at=obj.first_published_at)
-            return Page.objects.get(pk=target.pk).specific
+            target = Page.objects.get(pk=target.pk).specific
+            # update() sends no signal: the search index learns the date from the worker.
+            insert_or_update_object_task.enqueue(target._meta.app_label, target._meta.model_name, str(target.pk))
+            return target
         translation.save_target(user=self.user, publish=True)
         return translation.get_target_instance()

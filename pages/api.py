@@ -214,6 +214,16 @@ def start_of(day):
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
+def by_taxonomy(request, queryset, relation, keys):
+    """The pages with any of the themes (or neighbourhoods) of `keys`. With ?search= the
+    match goes by primary key: a search backend filters only on its indexed fields, and a
+    search server cannot follow a relation."""
+    related = {f"{relation}__translation_key__in": keys}
+    if "search" not in request.GET:
+        return queryset.filter(**related).distinct()
+    return queryset.filter(id__in=list(queryset.filter(**related).values_list("id", flat=True).distinct()))
+
+
 class MeedoenFilter:
     """The filters of a Meedoen endpoint, configured on the view:
     - ?locale=nl (every endpoint)
@@ -234,7 +244,7 @@ class MeedoenFilter:
             ):
                 keys = taxonomy_keys(request, name, model)
                 if keys is not None:
-                    queryset = queryset.filter(**{f"{relation}__translation_key__in": keys}).distinct()
+                    queryset = by_taxonomy(request, queryset, relation, keys)
         if view.status_field and "status" in request.GET:
             choices = dict(queryset.model._meta.get_field(view.status_field).choices)
             value = request.GET["status"]
@@ -271,7 +281,8 @@ class CappedSearchFilter(SearchFilter):
     """Wagtail's ?search=, on single-spaced words cut to MAX_SEARCH_LENGTH characters as the
     site search does (search/service.py: clean_query, which this app cannot import): the
     search backends nest one expression per word, and a few hundred words exceed Python's
-    recursion limit. ?search_operator= is `and` or `or`."""
+    recursion limit. ?search_operator= is `and` (the default, as on the site search: all
+    words must match, on every engine) or `or`."""
 
     def filter_queryset(self, request, queryset, view):
         if "search" not in request.GET:
@@ -280,6 +291,7 @@ class CappedSearchFilter(SearchFilter):
             raise BadRequestError("search_operator must be and or or")
         params = request.GET.copy()
         params["search"] = " ".join(params["search"].split())[:MAX_SEARCH_LENGTH].strip()
+        params["search_operator"] = params.get("search_operator") or "and"
         # Wagtail's filter reads nothing of the request but its query parameters.
         return super().filter_queryset(SimpleNamespace(GET=params), queryset, view)
 

@@ -156,6 +156,11 @@ class MunicipalitySettings(BaseSiteSetting):
 # --- Base page and shared fields -------------------------------------------------------
 
 
+#: The weight in the site search of a page's summary (or introduction or question): below
+#: the title (Wagtail's boost 2), above the body.
+SUMMARY_BOOST = 1.5
+
+
 class BasePage(Page):
     """Abstract base of every Meedoen page: listing summary and the card fields, and what a
     page type tells the rest of the portal about itself (each type sets its own)."""
@@ -167,6 +172,10 @@ class BasePage(Page):
     #: Found by the site search: (GET value, label) of its facet, placed by `search_order`.
     search_type = None
     search_order = 0
+    #: In the site search's ranking, found pages of this type that are over (a past event)
+    #: come after the others: {lookup of an index FilterField: value}, a callable value
+    #: being called at the time of the search (search/ranking.py).
+    search_over = {}
     #: An automatic section of the home page: its name in the context, filled with
     #: `home_section_pages(shown)`.
     home_section = None
@@ -336,7 +345,7 @@ class HomePage(BasePage):
         InlinePanel("featured_items", label=_("Featured items"), max_num=8),
         FieldPanel("body"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("hero_intro")]
+    search_fields = Page.search_fields + [index.SearchField("hero_intro", boost=SUMMARY_BOOST)]
 
     parent_page_types = ["wagtailcore.Page"]
     # Wagtail's own declaration, in its own terms (model names): without it, a bare Page
@@ -447,7 +456,7 @@ class ContentPage(BasePage):
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("content"))
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro", boost=SUMMARY_BOOST), index.SearchField("body")]
 
     parent_page_types = ["pages.HomePage", "pages.ContentPage"]
     subpage_types = ["pages.ContentPage"]

@@ -72,6 +72,9 @@ IGNORED_MODELS = frozenset(
         # with `changes_public_output = False`; sign-ups do not: the API shows seats taken.)
         "wagtailforms.formsubmission",
         "wagtailsearchpromotions.querydailyhits",
+        # The task queue: a queued e-mail or index write is not public output (the
+        # index write itself is, and starts a new generation: search/indexing.py).
+        "django_tasks_database",
     }
 )
 

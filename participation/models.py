@@ -16,7 +16,7 @@ from wagtail_localize.fields import SynchronizedField
 from notifications.models import Outbox, Subscription
 from pages import opendata
 from pages.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, FeedbackStreamBlock
-from pages.models import BasePage, MunicipalitySettings, TaxonomyMixin
+from pages.models import SUMMARY_BOOST, BasePage, MunicipalitySettings, TaxonomyMixin
 
 from . import filters
 
@@ -115,8 +115,8 @@ class ParticipationProjectPage(TaxonomyMixin, BasePage):
         *TaxonomyMixin.taxonomy_panels,
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("question"),
-        index.SearchField("summary"),
+        index.SearchField("question", boost=SUMMARY_BOOST),
+        index.SearchField("summary", boost=SUMMARY_BOOST),
         index.SearchField("body"),
         index.FilterField("status"),
         index.FilterField("ladder_rung"),
@@ -128,6 +128,7 @@ class ParticipationProjectPage(TaxonomyMixin, BasePage):
 
     type_label = _("Participation project")
     search_type = ("project", _("Participation projects"))
+    search_over = {"status": Status.COMPLETED}
     search_order = 30
 
     class Meta:
@@ -300,7 +301,7 @@ class PolicyFeedbackStoryPage(TaxonomyMixin, BasePage):
         *TaxonomyMixin.taxonomy_panels,
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("summary"),
+        index.SearchField("summary", boost=SUMMARY_BOOST),
         index.SearchField("what_residents_said"),
         index.SearchField("decision"),
         index.SearchField("decision_reasons"),

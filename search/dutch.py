@@ -1,9 +1,14 @@
 """Dutch text for the search index: words lowercased, Dutch stop words left out and the
 rest reduced to their Snowball stem, so `fietsenstallingen` and `fietsenstalling` (or
-`buurttuinen` and `buurttuin`) become the same word. PostgreSQL does the same with its
-'dutch' text search configuration and Elasticsearch with the analyzer in the settings;
-the SQLite backend (search/backends/database.py) uses this module on both sides: the
-text it indexes and the words a resident types."""
+`groene` and `groen`) become the same word.
+
+One stemmer on every engine: Snowball's classic Dutch algorithm (Porter's, called
+`dutch_porter` since Snowball 3; its new `dutch` gives `groene` and `daak`). PostgreSQL's
+'dutch' text search configuration is that algorithm, Elasticsearch's analyzer is set to
+it (its `snowball` filter, language `Dutch`, without the stem overrides of its ready-made
+`dutch` analyzer) and the SQLite backend (search/backends/sqlite.py) uses this module on
+both sides: the text it indexes and the words a resident types. The three give the same
+stems (tests/search/test_words.py holds them to that over 400 words)."""
 
 import re
 from functools import lru_cache
@@ -24,7 +29,7 @@ STOP_WORDS = frozenset(
     """.split()
 )
 
-_stemmer = snowballstemmer.stemmer("dutch")
+_stemmer = snowballstemmer.stemmer("dutch_porter")
 
 
 @lru_cache(maxsize=50_000)
@@ -38,9 +43,9 @@ def words(text):
     return WORD.findall(str(text).lower())
 
 
-def stems(text, *, keep_stop_words=False):
+def stems(text):
     """The stems of the words of `text`, in order, Dutch stop words left out."""
-    return [stem(word) for word in words(text) if keep_stop_words or word not in STOP_WORDS]
+    return [stem(word) for word in words(text) if word not in STOP_WORDS]
 
 
 def stemmed_text(text):
@@ -49,6 +54,12 @@ def stemmed_text(text):
 
 
 def stemmed_query(text):
-    """The words a resident typed, as stems. A query of nothing but stop words ('de')
-    keeps them, so it still finds something rather than nothing."""
-    return " ".join(stems(text) or stems(text, keep_stop_words=True))
+    """The words a resident typed, as stems (stop words left out, as on every engine)."""
+    return " ".join(stems(text))
+
+
+def only_stop_words(text):
+    """Whether `text` has words, all of them stop words ('de', 'het is'): no engine
+    searches for those, so the site search says so instead of finding nothing."""
+    found = words(text)
+    return bool(found) and all(word in STOP_WORDS for word in found)

@@ -29,9 +29,14 @@ from wagtail.models import Page
 
 from .facets import ContentTypeFilter, TaxonomyFilter
 
+#: Several words mean all of them, on every engine, in the site search, the suggestions
+#: and the API (the database backends' default; the servers' default is any of them).
+ALL_WORDS = "and"
 #: Elasticsearch's and OpenSearch's default index.max_result_window: from + size of one
 #: request may not pass it, so the hits are paged no further than this.
 MAX_RESULT_WINDOW = 10_000
+#: Added to the score of pages that are not over: BM25 scores stay far below it.
+CURRENT_BOOST = 10_000
 #: Buckets per facet field: far more than any municipality has themes or neighbourhoods.
 BUCKETS = 1_000
 
@@ -107,8 +112,8 @@ class EngineSearch:
     values); `per_page` and `page`: which hits the first request fetches along with the
     counts (the page asked for; another page costs a second request)."""
 
-    def __init__(self, pages, query, filters, taxonomy_models, params, *, per_page, page=1):
-        self.results = pages.search(query, order_by_relevance=False)  # compiled; nothing sent yet
+    def __init__(self, pages, query, filters, taxonomy_models, params, *, per_page, page=1, over=None):
+        self.results = pages.search(query, operator=ALL_WORDS, order_by_relevance=False)  # compiled; nothing sent yet
         self.backend = self.results.backend
         self.fields = facet_fields(self.backend, filters, taxonomy_models)
         self.selected = {f.name: f.selection(params) for f in filters}
@@ -116,6 +121,9 @@ class EngineSearch:
             {column(self.backend, Page, "first_published_at"): {"order": "desc"}},
             {column(self.backend, Page, "id"): {"order": "desc"}},
         ]
+        self.over = over  # None: newest first; else relevance, with these pages last (search/ranking.py)
+        if over is not None:
+            self.sort = ["_score", *self.sort]
         self.per_page = per_page
         start = (max(page, 1) - 1) * per_page
         # A page beyond the window is clamped by the paginator to the last one: the first
@@ -133,9 +141,27 @@ class EngineSearch:
             if self.selected[fields.filter.name]
         }
 
+    def query(self):
+        """modelsearch's query; ranked by relevance, pages that are over come after all
+        others: the others get a constant far above any BM25 score."""
+        query = self.results.query_compiler.get_query()
+        if self.over is None:
+            return query
+        over = [self.over_clause(condition) for condition in self.over]
+        current = {"bool": {"must_not": over}} if over else {"match_all": {}}
+        return {"bool": {"must": [query], "should": [{"constant_score": {"filter": current, "boost": CURRENT_BOOST}}]}}
+
+    def over_clause(self, condition):
+        """The engine filter of one ranking.Over condition."""
+        name = column(self.backend, condition.model, condition.field)
+        value = condition.current_value()
+        if condition.lookup == "lt":
+            return {"range": {name: {"lt": value.isoformat() if hasattr(value, "isoformat") else value}}}
+        return {"term": {name: value}}
+
     def body(self, *, aggregations=True):
         clauses = self.selections()
-        body = {"query": self.results.query_compiler.get_query(), "sort": self.sort, "track_total_hits": True}
+        body = {"query": self.query(), "sort": self.sort, "track_total_hits": True}
         if clauses:
             body["post_filter"] = {"bool": {"filter": list(clauses.values())}}
         if aggregations:

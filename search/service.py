@@ -23,14 +23,16 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.cache import cache
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, get_page_models
 
 from pages import publiccache
 from pages.models import LISTING_PAGE_SIZE, TaxonomyMixin, paginate
 
-from . import dutch
-from .engine import EngineSearch
+from . import dutch, ranking
+from .engine import ALL_WORDS, EngineSearch
 from .facets import ContentTypeFilter, narrow
 from .listings import taxonomy_filters
 
@@ -39,9 +41,29 @@ logger = logging.getLogger(__name__)
 MAX_QUERY_LENGTH = 200
 DATABASE_BACKEND = "database"
 
+STOP_WORDS_NOTICE = _("We do not search for words like these: they are in almost every text. Try another word.")
 UNREACHABLE_NOTICE = _(
     "The search service cannot be reached right now, so we searched in a simpler way. The results may be less complete."
 )
+
+
+#: After the search server failed, searches skip it for this many seconds and are
+#: answered by the database at once (a hanging server would make each wait its timeout).
+SERVER_PAUSE_SECONDS = 30
+SERVER_PAUSED_KEY = "search:server-paused"
+
+
+class ServerPaused(Exception):
+    """The search server is skipped for a moment after failing."""
+
+
+def server_paused():
+    """Whether the search server failed a moment ago (in any process: the shared cache)."""
+    return bool(cache.get(SERVER_PAUSED_KEY))
+
+
+def pause_server():
+    cache.set(SERVER_PAUSED_KEY, True, SERVER_PAUSE_SECONDS)
 
 
 def clean_query(raw):
@@ -81,7 +103,15 @@ def searchable_pages(locale=None, private=None):
 
 def match_in_database(pages, query, backend):
     """The pages matching `query`, as a queryset (the match is a subquery)."""
-    return pages.search(query, order_by_relevance=False, backend=backend).get_queryset().order_by()
+    return pages.search(query, operator=ALL_WORDS, order_by_relevance=False, backend=backend).get_queryset().order_by()
+
+
+def relevance(pages, query, backend):
+    """{page pk: relevance} of the pages matching `query` on a database backend
+    (search/backends/): {} where the backend cannot score, which leaves newest first."""
+    results = pages.search(query, operator=ALL_WORDS, order_by_relevance=False, backend=backend)
+    scores = getattr(results.query_compiler, "scores", None)
+    return scores(results.backend) if scores else {}
 
 
 def load_specific(pks):
@@ -94,6 +124,7 @@ def load_specific(pks):
 class SearchOutcome:
     query: str
     results: object  # a Django paginator Page of specific pages, or None
+    sort: str | None = None  # with words: ranking.RELEVANCE or ranking.NEWEST
     facets: list = field(default_factory=list)
     filtered: bool = False
     notice: str | None = None
@@ -118,26 +149,44 @@ def site_search(request, query, *, fixed=None, browse=False):
         params.setlist(name, [value])
     locale = Locale.get_active()
     filters, taxonomy_models = site_filters(locale)
-    pages = searchable_pages(locale)
-    notice = None
+    searchable = pages = searchable_pages(locale)
+    sort = ranking.sort_of(params, query)
+    notice, backend = None, None
     if query and not dutch.words(query):
         pages = pages.none()  # only punctuation or operators: no word to look for
+    elif query and dutch.only_stop_words(query):
+        pages, notice = pages.none(), STOP_WORDS_NOTICE  # 'de': no engine looks for it
     elif query and engine() != DATABASE_BACKEND:
         try:
-            outcome = engine_search(request, pages, query, filters, taxonomy_models, params, fixed)
+            if server_paused():
+                raise ServerPaused
+            outcome = engine_search(request, pages, query, filters, taxonomy_models, params, fixed, sort)
             outcome.locale = locale
             return outcome
+        except ServerPaused:
+            backend, notice = fallback_backend(), UNREACHABLE_NOTICE
+            pages = match_in_database(pages, query, backend)
         except Exception:
             logger.exception("Search engine %s failed; searching with the database backend instead", engine())
-            pages, notice = match_in_database(pages, query, fallback_backend()), UNREACHABLE_NOTICE
+            pause_server()
+            backend, notice = fallback_backend(), UNREACHABLE_NOTICE
+            pages = match_in_database(pages, query, backend)
     elif query:
-        pages = match_in_database(pages, query, "default")
+        backend = "default"
+        pages = match_in_database(pages, query, backend)
     # The number of results is counted with the facets, and kept with them.
     key = f"search:{locale.pk}:{'fallback' if notice else 'default'}:{query}"
     narrowed = narrow(pages, filters, params, key=key)
-    ordered = narrowed.queryset.order_by("-first_published_at", "-pk")
+    if backend and sort == ranking.RELEVANCE:
+        scores = relevance(searchable, query, backend)
+        models = [model for _value, _label, model in content_models()]
+        ordered = ranking.RankedHits(ranking.ranked(narrowed.queryset, scores, models))
+    else:
+        # Pages made live without being published (no date) last, as on a search server.
+        ordered = narrowed.queryset.order_by(F("first_published_at").desc(nulls_last=True), "-pk")
     return SearchOutcome(
         query=query,
+        sort=sort if query else None,
         results=paginate(request, ordered, load=load_specific, count=narrowed.total),
         facets=[facet for facet in narrowed.facets if facet.name not in fixed],
         filtered=any(values for name, values in narrowed.selected.items() if name not in fixed),
@@ -161,15 +210,24 @@ def page_number(request):
         return 1
 
 
-def engine_search(request, pages, query, filters, taxonomy_models, params, fixed):
+def engine_search(request, pages, query, filters, taxonomy_models, params, fixed, sort):
     """The site search on the search server: words, filters, counts and one page of
     results from one request (search/engine.py)."""
+    models = [model for _value, _label, model in content_models()]
     search = EngineSearch(
-        pages, query, filters, taxonomy_models, params, per_page=LISTING_PAGE_SIZE, page=page_number(request)
+        pages,
+        query,
+        filters,
+        taxonomy_models,
+        params,
+        per_page=LISTING_PAGE_SIZE,
+        page=page_number(request),
+        over=ranking.Over.of(models) if sort == ranking.RELEVANCE else None,
     )
     results = paginate(request, search.hits(), load=load_specific)
     return SearchOutcome(
         query=query,
+        sort=sort,
         results=results,
         facets=[facet for facet in search.facets() if facet.name not in fixed],
         filtered=any(values for name, values in search.selected.items() if name not in fixed),
@@ -182,10 +240,15 @@ def suggestions(query, *, limit=8):
     if not dutch.words(query):
         return []
     pages = searchable_pages().specific().order_by("title")
-    try:
-        return list(pages.autocomplete(query, order_by_relevance=False)[:limit])
-    except Exception:
-        if engine() == DATABASE_BACKEND:
-            raise
-        logger.exception("Search engine %s failed; suggesting with the database backend instead", engine())
-        return list(pages.autocomplete(query, order_by_relevance=False, backend=fallback_backend())[:limit])
+    backend = "default"
+    if engine() != DATABASE_BACKEND:
+        if server_paused():
+            backend = fallback_backend()
+        else:
+            try:
+                return list(pages.autocomplete(query, operator=ALL_WORDS, order_by_relevance=False)[:limit])
+            except Exception:
+                logger.exception("Search engine %s failed; suggesting with the database backend instead", engine())
+                pause_server()
+                backend = fallback_backend()
+    return list(pages.autocomplete(query, operator=ALL_WORDS, order_by_relevance=False, backend=backend)[:limit])

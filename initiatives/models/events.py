@@ -21,7 +21,7 @@ from initiatives import signups
 from initiatives.forms import ChangeSeatsForm, SignUpForm
 from pages import opendata
 from pages.blocks import BaseStreamBlock
-from pages.models import BasePage, MunicipalitySettings, TaxonomyMixin
+from pages.models import SUMMARY_BOOST, BasePage, MunicipalitySettings, TaxonomyMixin
 
 from .routes import FormRoutesMixin
 from .signups import SignUp
@@ -100,7 +100,7 @@ class PitchEventPage(FormRoutesMixin, TaxonomyMixin, BasePage):
         *TaxonomyMixin.taxonomy_panels,
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("summary"),
+        index.SearchField("summary", boost=SUMMARY_BOOST),
         index.SearchField("body"),
         index.SearchField("venue_name"),
         index.FilterField("start"),
@@ -113,6 +113,7 @@ class PitchEventPage(FormRoutesMixin, TaxonomyMixin, BasePage):
 
     type_label = _("Pitch event")
     search_type = ("event", _("Pitch events"))
+    search_over = {"end__lt": timezone.now}
     search_order = 20
     home_section = "upcoming_events"
     feed_groups = ("events",)

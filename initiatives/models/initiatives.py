@@ -19,7 +19,7 @@ from initiatives import contact
 from initiatives.forms import InitiativeContactForm
 from notifications.models import Outbox
 from pages.blocks import BaseStreamBlock, LinkBlock
-from pages.models import BasePage, TaxonomyMixin
+from pages.models import SUMMARY_BOOST, BasePage, TaxonomyMixin
 
 from .events import PitchEventPage
 from .routes import FormRoutesMixin
@@ -81,7 +81,7 @@ class InitiativePage(FormRoutesMixin, TaxonomyMixin, BasePage):
         FieldPanel("links"),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("summary"),
+        index.SearchField("summary", boost=SUMMARY_BOOST),
         index.SearchField("body"),
         index.SearchField("public_owner"),
         index.FilterField("status"),

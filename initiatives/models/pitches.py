@@ -15,7 +15,7 @@ from initiatives import pitches
 from initiatives.forms import PitchAnswerForm, PitchForm
 from notifications.models import Outbox
 from pages.blocks import RICH_TEXT_FEATURES
-from pages.models import BasePage
+from pages.models import SUMMARY_BOOST, BasePage
 from pages.signed_links import pk_of_signed_token, signed_token
 
 from .initiatives import InitiativeNeed
@@ -48,7 +48,7 @@ class PitchSubmissionPage(FormRoutesMixin, BasePage):
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("privacy_note"), FieldPanel("thank_you")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro", boost=SUMMARY_BOOST)]
 
     parent_page_types = ["initiatives.InitiativeIndexPage"]
     subpage_types = []

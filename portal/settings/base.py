@@ -242,23 +242,26 @@ else:
             "URLS": env_list("ELASTICSEARCH_URL"),
             "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "meedoen_"),
             "TIMEOUT": int(os.environ.get("ELASTICSEARCH_TIMEOUT", "10")),
-            # Dutch for every text field without an analyzer of its own (stop words,
-            # stems); modelsearch's ngram analyzers for autocomplete stay as they are.
+            # Dutch for every text field without an analyzer of its own: Snowball's classic
+            # Dutch stemmer and stop words, as PostgreSQL's 'dutch' configuration and the
+            # SQLite backend (search/dutch.py); modelsearch's ngram analyzers for
+            # autocomplete stay as they are. Replicas: 0 for a single node.
             "INDEX_SETTINGS": {
                 "settings": {
+                    "index": {"number_of_replicas": int(os.environ.get("ELASTICSEARCH_REPLICAS", "0"))},
                     "analysis": {
                         "filter": {
                             "dutch_stop": {"type": "stop", "stopwords": "_dutch_"},
-                            "dutch_stemmer": {"type": "stemmer", "language": "dutch"},
+                            "dutch_stemmer": {"type": "snowball", "language": "Dutch"},
                         },
                         "analyzer": {
                             "default": {
                                 "type": "custom",
                                 "tokenizer": "standard",
-                                "filter": ["lowercase", "asciifolding", "dutch_stop", "dutch_stemmer"],
+                                "filter": ["lowercase", "dutch_stop", "dutch_stemmer"],
                             }
                         },
-                    }
+                    },
                 }
             },
         },

@@ -66,7 +66,12 @@ def test_search_engine_setting_picks_the_backend(env, engine, backend):
         assert backends["database"] == {"BACKEND": "search.backends.database"}
         assert backends["default"]["URLS"] == ["http://es:9200"]
         analyzer = backends["default"]["INDEX_SETTINGS"]["settings"]["analysis"]["analyzer"]["default"]
-        assert analyzer["filter"] == ["lowercase", "asciifolding", "dutch_stop", "dutch_stemmer"]
+        assert analyzer["filter"] == ["lowercase", "dutch_stop", "dutch_stemmer"]
+        analysis = backends["default"]["INDEX_SETTINGS"]["settings"]["analysis"]
+        # Snowball's classic Dutch, as PostgreSQL and search/dutch.py (not the `dutch`
+        # analyzer, whose stem overrides the other engines do not have).
+        assert analysis["filter"]["dutch_stemmer"] == {"type": "snowball", "language": "Dutch"}
+        assert backends["default"]["INDEX_SETTINGS"]["settings"]["index"]["number_of_replicas"] == 0
 
 
 @pytest.mark.parametrize(
@@ -354,3 +359,39 @@ def test_a_failing_engine_request_falls_back_to_the_database(
     assert urls == {city[name].url for name in ("tuin_west", "tuin_oost", "project", "story")}
     assert "niet bereikbaar" in soup_of(response).select_one(".notice").get_text()
     assert any("database backend instead" in record.getMessage() for record in caplog.records)
+
+
+def test_a_client_that_does_not_fit_the_engine_is_a_start_up_error(settings):
+    import elasticsearch
+
+    from search.checks import search_client_fits_engine
+
+    installed = elasticsearch.VERSION[0]
+    settings.SEARCH_ENGINE = f"elasticsearch{installed}"
+    assert search_client_fits_engine() == []
+    settings.SEARCH_ENGINE = f"elasticsearch{installed - 1}"
+    (error,) = search_client_fits_engine()
+    assert error.id == "search.E002"
+    assert f"elasticsearch client {installed - 1}.x" in error.msg
+    assert f"pip install 'elasticsearch>={installed - 1},<{installed}'" in error.hint
+    settings.SEARCH_ENGINE = "database"
+    assert search_client_fits_engine() == []
+
+
+def test_a_missing_client_is_a_start_up_error(settings, monkeypatch):
+    import importlib
+
+    from search import checks
+
+    real_import = importlib.import_module
+
+    def without_opensearch(name, *args):
+        if name == "opensearchpy":
+            raise ImportError(name)
+        return real_import(name, *args)
+
+    monkeypatch.setattr(checks.importlib, "import_module", without_opensearch)
+    settings.SEARCH_ENGINE = "opensearch3"
+    (error,) = checks.search_client_fits_engine()
+    assert error.id == "search.E001"
+    assert "opensearch-py" in error.msg
