@@ -62,7 +62,9 @@ def write(app_label, model_name, pk, *, backends, attempt, remove):
         if instance is None:  # no longer indexed (a page of a type that is not)
             return []
     failed, server_written = [], False
-    for name, backend in get_search_backends_with_name(with_auto_update=True):
+    # Every backend, the server's too: it is configured with AUTO_UPDATE False so that
+    # modelsearch's direct writes (Wagtail's image and document forms) leave it to this.
+    for name, backend in get_search_backends_with_name():
         if backends is not None and name not in backends:
             continue
         try:

@@ -242,6 +242,10 @@ else:
             "URLS": env_list("ELASTICSEARCH_URL"),
             "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "meedoen_"),
             "TIMEOUT": int(os.environ.get("ELASTICSEARCH_TIMEOUT", "10")),
+            # Written only by the worker (search/indexing.py): modelsearch's own writes,
+            # which Wagtail's image and document forms make inside the editor's request,
+            # leave it alone.
+            "AUTO_UPDATE": False,
             # Dutch for every text field without an analyzer of its own: Snowball's classic
             # Dutch stemmer and stop words, as PostgreSQL's 'dutch' configuration and the
             # SQLite backend (search/dutch.py); modelsearch's ngram analyzers for

@@ -65,6 +65,8 @@ def test_search_engine_setting_picks_the_backend(env, engine, backend):
     if engine != "database":
         assert backends["database"] == {"BACKEND": "search.backends.database"}
         assert backends["default"]["URLS"] == ["http://es:9200"]
+        # Written by the worker's tasks only, never by modelsearch inside a request.
+        assert backends["default"]["AUTO_UPDATE"] is False
         analyzer = backends["default"]["INDEX_SETTINGS"]["settings"]["analysis"]["analyzer"]["default"]
         assert analyzer["filter"] == ["lowercase", "dutch_stop", "dutch_stemmer"]
         analysis = backends["default"]["INDEX_SETTINGS"]["settings"]["analysis"]
