@@ -14,7 +14,7 @@ engines; what is found, and how many, does not (tests/search/test_same_answer.py
 
 from dataclasses import dataclass
 
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import BooleanField, Case, F, Q, Value, When
 
 RELEVANCE = "relevance"
 NEWEST = "newest"
@@ -45,8 +45,8 @@ class Over:
         for model in models:
             for name, value in vars(model).get("search_over", {}).items():
                 field, _, lookup = name.partition("__")
-                if lookup not in ("", "exact", "lt"):
-                    raise ValueError(f"{model.__name__}.search_over: {name!r} (exact or lt only)")
+                if lookup not in ("", "exact", "lt") or (callable(value) and lookup != "lt"):
+                    raise ValueError(f"{model.__name__}.search_over: {name!r} (exact, or lt with a time)")
                 found.append(cls(model, field, lookup or "exact", value))
         return found
 
@@ -58,21 +58,46 @@ class Over:
         return Q(**{f"{self.model._meta.model_name}__{self.field}__{self.lookup}": self.current_value()})
 
 
-def ranked(pages, scores, models):
-    """The primary keys of `pages` (the matches, filtered) in the order of relevance:
-    pages that are over last, then by score (`scores`: {pk: relevance}, higher is better),
-    then newest first."""
-    over = Q()
-    for condition in Over.of(models):
-        over |= condition.q()
-    flag = Case(When(over, then=Value(1)), default=Value(0), output_field=IntegerField()) if over else Value(0)
-    rows = pages.annotate(_over=flag).values_list("pk", "_over", "first_published_at")
+def standings(pages, scores, models):
+    """What the order of `pages` (the matches, filtered) depends on, one row per page:
+    (pk, score, first published as a timestamp, the values the page types' `search_over`
+    conditions compare). Nothing in it changes but by a write to the database, so it is
+    kept in the public cache; whether a page is over *now* is decided per request from
+    it (`order()`), so an event that has just ended goes down at once."""
+    conditions = Over.of(models)
+    values = {}
+    for number, condition in enumerate(conditions):
+        lookup = f"{condition.model._meta.model_name}__{condition.field}"
+        if callable(condition.value):  # compared at the time of the search
+            values[f"_over_{number}"] = F(lookup)
+        else:
+            values[f"_over_{number}"] = Case(
+                When(condition.q(), then=Value(True)), default=Value(False), output_field=BooleanField()
+            )
+    rows = pages.annotate(**values).values_list("pk", "first_published_at", *values)
+    return [
+        (pk, scores.get(pk, 0.0), published.timestamp() if published else 0.0, tuple(compared))
+        for pk, published, *compared in rows
+    ]
 
-    def key(row):
-        pk, is_over, published = row
-        return (is_over, -scores.get(pk, 0.0), -(published.timestamp() if published else 0.0), -pk)
 
-    return [row[0] for row in sorted(rows, key=key)]
+def order(standings, models):
+    """The primary keys in the order of relevance: pages that are over last, then by
+    score (higher is better), then newest first."""
+    conditions = Over.of(models)
+    now = [condition.current_value() for condition in conditions]
+
+    def is_over(compared):
+        for condition, value, current in zip(conditions, compared, now, strict=True):
+            if callable(condition.value):
+                if value is not None and value < current:  # only "lt" takes a callable
+                    return True
+            elif value:
+                return True
+        return False
+
+    ranked = sorted(standings, key=lambda row: (is_over(row[3]), -row[1], -row[2], -row[0]))
+    return [row[0] for row in ranked]
 
 
 class RankedHits(list):

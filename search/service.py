@@ -178,9 +178,12 @@ def site_search(request, query, *, fixed=None, browse=False):
     key = f"search:{locale.pk}:{'fallback' if notice else 'default'}:{query}"
     narrowed = narrow(pages, filters, params, key=key)
     if backend and sort == ranking.RELEVANCE:
-        scores = relevance(searchable, query, backend)
         models = [model for _value, _label, model in content_models()]
-        ordered = ranking.RankedHits(ranking.ranked(narrowed.queryset, scores, models))
+        standings = publiccache.remember(
+            publiccache.key("ranked", key, sorted(narrowed.selected.items())),
+            lambda: ranking.standings(narrowed.queryset, relevance(searchable, query, backend), models),
+        )
+        ordered = ranking.RankedHits(ranking.order(standings, models))
     else:
         # Pages made live without being published (no date) last, as on a search server.
         ordered = narrowed.queryset.order_by(F("first_published_at").desc(nulls_last=True), "-pk")

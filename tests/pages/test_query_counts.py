@@ -65,7 +65,7 @@ BUDGETS = {
     "events": (10, 27),  # the counts of upcoming and past events on each request
     "projects": (8, 22),
     "stories": (8, 22),
-    "search": (5, 14),  # with words, one more: the relevance of the matches (search/ranking.py)
+    "search": (3, 14),  # after a change, one more: the relevance of the matches (search/ranking.py)
     "theme": (9, 18),
     "initiative": (15, 23),
     "event": (15, 23),

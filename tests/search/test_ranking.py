@@ -74,3 +74,22 @@ def test_without_words_the_newest_comes_first_and_no_order_is_offered(search_eng
     response = client.get(url("theme", slug="groen"))
     assert result_urls(response) == [newer.url, older.url]
     assert not soup_of(response).select(".result-sort")
+
+
+def test_an_event_goes_down_as_it_ends_though_the_answer_is_cached(search_engine, client, site_tree, monkeypatch):
+    """The order's ingredients are kept in the public cache until the next change; whether
+    an event is over is decided at each search, so it goes down the moment it ends."""
+    from initiatives.models import PitchEventPage
+
+    make = factories.InitiativePageFactory
+    initiative = make(parent=site_tree.initiatives, title="Buurten", summary="Iets.", body=body("Een zomerfeest."))
+    event = factories.PitchEventPageFactory(
+        parent=site_tree.events,
+        title="Zomerfeest pitchavond",
+        start=timezone.now() - timedelta(hours=2),
+        end=timezone.now() + timedelta(hours=1),
+    )
+    assert result_urls(client.get(url("search"), {"q": "zomerfeest"})) == [event.url, initiative.url]
+    later = timezone.now() + timedelta(hours=2)
+    monkeypatch.setattr(PitchEventPage, "search_over", {"end__lt": lambda: later})  # two hours on
+    assert result_urls(client.get(url("search"), {"q": "zomerfeest"})) == [initiative.url, event.url]
