@@ -23,7 +23,6 @@ from collections import defaultdict
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from modelsearch.tasks import insert_or_update_object_task
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail_localize.models import (
@@ -36,6 +35,8 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
+
+from search.indexing import index_object
 
 
 class Translator:
@@ -175,7 +176,7 @@ class Translator:
             Page.objects.filter(pk=target.pk).update(first_published_at=obj.first_published_at)
             target = Page.objects.get(pk=target.pk).specific
             # update() sends no signal: the search index learns the date from the worker.
-            insert_or_update_object_task.enqueue(target._meta.app_label, target._meta.model_name, str(target.pk))
+            index_object.enqueue(target._meta.app_label, target._meta.model_name, str(target.pk))
             return target
         translation.save_target(user=self.user, publish=True)
         return translation.get_target_instance()
