@@ -114,5 +114,5 @@ BASE ?=
 bench-compare: $(VENV)/.installed-dev gettext-deps ## Time BASE (a git ref) and this working tree alternately on the same data
 	$(PY) bench/compare.py $(if $(BASE),--base $(BASE)) $(COMPARE_ARGS)
 
-clean: ## Remove the virtualenv and local data (var/)
-	rm -rf $(VENV) var
+clean: ## Remove the virtualenvs and local data (var/)
+	rm -rf $(VENV) $(VENV_ES7) var
