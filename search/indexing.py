@@ -131,9 +131,9 @@ def take_over_index_updates():
     """Index every indexed model through these tasks instead of modelsearch's own signal
     handlers, which it then leaves out (`search_auto_update`); called by the search app
     before modelsearch connects its handlers."""
-    for model in get_indexed_models():
-        if getattr(model, "search_auto_update", True) or getattr(model, "_meedoen_indexing", False):
-            model.search_auto_update = False
-            model._meedoen_indexing = True
-            post_save.connect(on_save, sender=model, dispatch_uid=f"search-index-{model._meta.label}")
-            post_delete.connect(on_delete, sender=model, dispatch_uid=f"search-unindex-{model._meta.label}")
+    # Chosen before any is changed: a subclass inherits the attribute from its parent.
+    taken = [model for model in get_indexed_models() if getattr(model, "search_auto_update", True)]
+    for model in taken:
+        model.search_auto_update = False
+        post_save.connect(on_save, sender=model, dispatch_uid=f"search-index-{model._meta.label}")
+        post_delete.connect(on_delete, sender=model, dispatch_uid=f"search-unindex-{model._meta.label}")

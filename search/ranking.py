@@ -18,7 +18,6 @@ from django.db.models import BooleanField, Case, F, Q, Value, When
 
 RELEVANCE = "relevance"
 NEWEST = "newest"
-SORTS = (RELEVANCE, NEWEST)
 
 
 def sort_of(params, query):

@@ -53,10 +53,6 @@ SERVER_PAUSE_SECONDS = 30
 SERVER_PAUSED_KEY = "search:server-paused"
 
 
-class ServerPaused(Exception):
-    """The search server is skipped for a moment after failing."""
-
-
 def server_paused():
     """Whether the search server failed a moment ago (in any process: the shared cache)."""
     return bool(cache.get(SERVER_PAUSED_KEY))
@@ -87,6 +83,11 @@ def content_models():
     declares a `search_type` (value, label) of its own, in facet order (`search_order`)."""
     models = [model for model in get_page_models() if vars(model).get("search_type")]
     return [(*model.search_type, model) for model in sorted(models, key=lambda model: model.search_order)]
+
+
+def searched_models():
+    """The page models the site search finds, in facet order."""
+    return [model for _value, _label, model in content_models()]
 
 
 def searchable_pages(locale=None, private=None):
@@ -156,29 +157,24 @@ def site_search(request, query, *, fixed=None, browse=False):
         pages = pages.none()  # only punctuation or operators: no word to look for
     elif query and dutch.only_stop_words(query):
         pages, notice = pages.none(), STOP_WORDS_NOTICE  # 'de': no engine looks for it
-    elif query and engine() != DATABASE_BACKEND:
-        try:
-            if server_paused():
-                raise ServerPaused
-            outcome = engine_search(request, pages, query, filters, taxonomy_models, params, fixed, sort)
-            outcome.locale = locale
-            return outcome
-        except ServerPaused:
-            backend, notice = fallback_backend(), UNREACHABLE_NOTICE
-            pages = match_in_database(pages, query, backend)
-        except Exception:
-            logger.exception("Search engine %s failed; searching with the database backend instead", engine())
-            pause_server()
-            backend, notice = fallback_backend(), UNREACHABLE_NOTICE
-            pages = match_in_database(pages, query, backend)
     elif query:
         backend = "default"
+        if engine() != DATABASE_BACKEND:
+            if not server_paused():
+                try:
+                    outcome = engine_search(request, pages, query, filters, taxonomy_models, params, fixed, sort)
+                    outcome.locale = locale
+                    return outcome
+                except Exception:
+                    logger.exception("Search engine %s failed; searching with the database backend instead", engine())
+                    pause_server()
+            backend, notice = fallback_backend(), UNREACHABLE_NOTICE
         pages = match_in_database(pages, query, backend)
     # The number of results is counted with the facets, and kept with them.
     key = f"search:{locale.pk}:{'fallback' if notice else 'default'}:{query}"
     narrowed = narrow(pages, filters, params, key=key)
     if backend and sort == ranking.RELEVANCE:
-        models = [model for _value, _label, model in content_models()]
+        models = searched_models()
         standings = publiccache.remember(
             publiccache.key("ranked", key, sorted(narrowed.selected.items())),
             lambda: ranking.standings(narrowed.queryset, relevance(searchable, query, backend), models),
@@ -216,7 +212,6 @@ def page_number(request):
 def engine_search(request, pages, query, filters, taxonomy_models, params, fixed, sort):
     """The site search on the search server: words, filters, counts and one page of
     results from one request (search/engine.py)."""
-    models = [model for _value, _label, model in content_models()]
     search = EngineSearch(
         pages,
         query,
@@ -225,7 +220,7 @@ def engine_search(request, pages, query, filters, taxonomy_models, params, fixed
         params,
         per_page=LISTING_PAGE_SIZE,
         page=page_number(request),
-        over=ranking.Over.of(models) if sort == ranking.RELEVANCE else None,
+        over=ranking.Over.of(searched_models()) if sort == ranking.RELEVANCE else None,
     )
     results = paginate(request, search.hits(), load=load_specific)
     return SearchOutcome(

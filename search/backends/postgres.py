@@ -6,9 +6,6 @@ entry is read, for every query that uses the match (counts, pages). Without rank
 (Meedoen lists results newest first) a page matches when its title *or* its body does,
 and each of those the GIN index on that column answers."""
 
-import operator
-from functools import reduce
-
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import F, IntegerField, Q
 from django.db.models.functions import Cast
@@ -22,7 +19,7 @@ from modelsearch.backends.database.postgres.query import Lexeme
 from modelsearch.query import Fuzzy, MatchAll, Not, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
-from search import dutch
+from . import every_word_a_prefix
 
 #: How much more a word in the title counts than one in the body.
 TITLE_WEIGHT = 4
@@ -70,11 +67,8 @@ class PrefixPostgresAutocompleteQueryCompiler(PostgresAutocompleteQueryCompiler)
 
     def build_tsquery_content(self, query, config=None, invert=False):
         if isinstance(query, PlainText) and not invert:
-            lexemes = [Lexeme(word, prefix=True) for word in dutch.words(query.query_string)]
-            if not lexemes:
-                return None
-            combine = operator.and_ if query.operator == "and" else operator.or_
-            return SearchQuery(reduce(combine, lexemes), search_type="raw", config=config)
+            prefixes = every_word_a_prefix(Lexeme, query.query_string, query.operator)
+            return None if prefixes is None else SearchQuery(prefixes, search_type="raw", config=config)
         return super().build_tsquery_content(query, config=config, invert=invert)
 
 

@@ -4,9 +4,6 @@ The FTS5 table keeps modelsearch's columns and triggers; only what goes into its
 and body columns changes: Dutch stems instead of the words as written. The words of a
 search are stemmed the same way, and cleaned of FTS5 operators and quotes."""
 
-import operator
-from functools import reduce
-
 from django.db.models import FloatField, Func
 from modelsearch.backends.database.sqlite.query import Lexeme, MatchExpression, SearchQueryExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import (
@@ -23,6 +20,8 @@ from modelsearch.query import Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from search import dutch
+
+from . import every_word_a_prefix
 
 #: How much more a word in the title counts than one in the body.
 TITLE_WEIGHT = 4
@@ -109,11 +108,8 @@ class CleanSQLiteAutocompleteQueryCompiler(SQLiteAutocompleteQueryCompiler):
 
     def build_search_query_content(self, query, config=None):
         if isinstance(query, PlainText):
-            lexemes = [Lexeme(word, prefix=True) for word in dutch.words(query.query_string)]
-            if not lexemes:
-                return None
-            combine = operator.and_ if query.operator == "and" else operator.or_
-            return SearchQueryExpression(reduce(combine, lexemes), config=config)
+            prefixes = every_word_a_prefix(Lexeme, query.query_string, query.operator)
+            return None if prefixes is None else SearchQueryExpression(prefixes, config=config)
         return super().build_search_query_content(query, config=config)
 
 
