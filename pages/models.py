@@ -13,7 +13,8 @@ from modelcluster.queryset import FakeQuerySet
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin, get_page_models
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin, get_page_models
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -161,6 +162,15 @@ class MunicipalitySettings(BaseSiteSetting):
 SUMMARY_BOOST = 1.5
 
 
+class PublicPageQuerySet(PageQuerySet):
+    def private_q(self):
+        """Wagtail's, with the private sections from the public cache: `.public()` asks
+        the database nothing more."""
+        from .publiccache import private_q
+
+        return private_q()
+
+
 class BasePage(Page):
     """Abstract base of every Meedoen page: listing summary and the card fields, and what a
     page type tells the rest of the portal about itself (each type sets its own)."""
@@ -184,6 +194,8 @@ class BasePage(Page):
     #: Open Graph's og:type.
     og_type = "website"
 
+    objects = PageManager.from_queryset(PublicPageQuerySet)()
+
     class Meta:
         abstract = True
 
@@ -197,6 +209,13 @@ class BasePage(Page):
     def json_ld(self, request):
         """The schema.org object of this page (a dict) for its JSON-LD, or None."""
         return None
+
+    def get_view_restrictions(self):
+        # Asked on every view of the page (Wagtail's check_view_restrictions): which ones
+        # apply is kept in the public cache.
+        from .publiccache import view_restrictions
+
+        return view_restrictions(self)
 
     @property
     def card_summary(self):
@@ -393,7 +412,12 @@ class HomePage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         private = publiccache.private_q()  # from the cache, once for every list below
-        featured_pages = self.featured_pages(private)
+        if getattr(request, "is_preview", False):  # the picks of the draft, in memory
+            featured_pages = self.featured_pages(private)
+        else:  # they change with content and with the day (`show_until`), not the hour
+            featured_pages = publiccache.remember(
+                publiccache.key("featured", self.pk, timezone.localdate()), lambda: self.featured_pages(private)
+            )
         featured_ids = [p.pk for p in featured_pages]
 
         def shown_here(model):

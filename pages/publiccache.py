@@ -34,8 +34,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http.request import split_domain_port
+from django.utils import translation
 from django.utils.cache import patch_cache_control
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import post_page_move
 
 from .models import MunicipalitySettings
@@ -216,6 +217,32 @@ def private_q():
     return q if q else Q(pk__in=[])  # as Wagtail's: no private section matches no page
 
 
+def view_restrictions(page):
+    """`page.get_view_restrictions()`, with which restrictions apply kept under the
+    generation: none (no query at all) for a public page."""
+    ids = remember(
+        key("view-restrictions", page.pk),
+        lambda: list(Page.get_view_restrictions(page).values_list("pk", flat=True)),
+    )
+    return PageViewRestriction.objects.filter(pk__in=ids) if ids else PageViewRestriction.objects.none()
+
+
+def remember_route(page, request, serve_args, serve_kwargs):
+    """A `before_serve_page` hook: keep the page a GET request was routed to, and how many
+    parts of its address led there, so the next request for that address skips Wagtail's
+    walk down the tree (two queries per level). Not kept: a route with parameters of the
+    page's own (a resident's token), or one that came from the cache."""
+    route_key = getattr(request, "_meedoen_route_key", None)
+    if route_key is None or getattr(request, "_meedoen_cached_route", False):
+        return
+    if serve_args and (serve_args[1] or serve_args[2]):  # RoutablePageMixin's (view, args, kwargs)
+        return
+    levels, step = 0, page
+    while getattr(step, "_cached_parent_obj", None) is not None:  # set by Page.route at each level
+        levels, step = levels + 1, step._cached_parent_obj
+    cache.set(route_key, (page, levels), timeout())
+
+
 class CachedSiteMiddleware:
     """Read the generation once for the request, and hand Wagtail the request's Site and
     MunicipalitySettings from the cache, as `Site.find_for_request` and
@@ -243,3 +270,22 @@ class CachedSiteMiddleware:
             return self.get_response(request)
         finally:
             _request_generation.reset(token)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """For a GET of a Wagtail page, set Wagtail's route of the request
+        (`request._wagtail_route_for_request`, which `Page.route_for_request` uses) from the
+        page `remember_route` kept; that page's own route is asked for the rest of the
+        address, which needs no query."""
+        from wagtail.views import serve  # not at import: it needs the models loaded
+
+        if view_func is not serve or request.method not in ("GET", "HEAD"):
+            return None
+        path = view_kwargs.get("path", view_args[0] if view_args else "")
+        parts = [part for part in path.split("/") if part]
+        request._meedoen_route_key = key("route", request.get_host(), translation.get_language(), *parts)
+        found = cache.get(request._meedoen_route_key)
+        if found is not None:
+            page, levels = found
+            request._wagtail_route_for_request = page.route(request, parts[levels:])
+            request._meedoen_cached_route = True
+        return None

@@ -1,9 +1,11 @@
 """Admin registration of the shared taxonomy: themes and neighbourhoods as snippets."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import publiccache
 from .models import Neighbourhood, Theme
 
 
@@ -33,3 +35,6 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+hooks.register("before_serve_page", publiccache.remember_route)

@@ -45,3 +45,24 @@ def test_a_preview_leaves_expired_picks_out_too(site_tree, picks):
     revision = home.save_revision()
     previewed = revision.as_object()
     assert [page.title for page in previewed.featured_pages()] == ["Open einde", "Tot vandaag"]
+
+
+def test_a_pick_ends_at_midnight_with_the_home_page_kept(client, site_tree, picks, monkeypatch):
+    """The picks are kept in the public cache, but for one day at most: a pick shown until
+    today is gone tomorrow without any write."""
+    assert "Tot vandaag" in [page.title for page in client.get(site_tree.home.url).context["featured_pages"]]
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: tomorrow)
+
+    assert [page.title for page in client.get(site_tree.home.url).context["featured_pages"]] == ["Open einde"]
+
+
+def test_a_preview_shows_the_drafts_picks_with_the_live_ones_kept(client, site_tree, picks):
+    home = site_tree.home
+    assert client.get(home.url).context["featured_pages"]  # the live picks are now kept
+    draft = home.get_latest_revision_as_object()
+    draft.featured_items.clear()
+
+    response = draft.make_preview_request()
+    assert response.status_code == 200
+    assert response.context_data["featured_pages"] == []

@@ -45,6 +45,62 @@ def test_a_second_view_asks_the_database_less(client, published_pages, site_tree
     assert "chrome_language_code" not in sql  # the chrome query
 
 
+def route_queries(client, url, status=200):
+    """The SQL of a view of `url` that reads the page tree or view restrictions."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == status
+    return [
+        query["sql"]
+        for query in queries.captured_queries
+        # Wagtail's walk (a child by its slug) and its check of the page's restrictions
+        if '"wagtailcore_page"."slug" =' in query["sql"]
+        or '"wagtailcore_pageviewrestriction"."page_id" IN' in query["sql"]
+    ]
+
+
+def test_a_page_seen_before_is_found_without_walking_the_tree(client, published_pages):
+    url = published_pages["initiative"].url
+    assert route_queries(client, url)  # Wagtail walks down the tree, level by level
+    assert route_queries(client, url) == []  # the route and its (absent) restrictions are kept
+    assert published_pages["initiative"].title in page_text(client, url)
+
+
+def test_a_page_made_private_is_closed_at_once(client, published_pages):
+    page = published_pages["initiative"]
+    page_text(client, page.url)
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+
+    response = client.get(page.url)
+    assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_a_moved_or_unpublished_page_leaves_its_old_address_at_once(client, published_pages, site_tree):
+    page = published_pages["initiative"]
+    old_url = page.url
+    page_text(client, old_url)
+    page.slug = "nieuwe-naam"
+    page.save_revision().publish()
+    assert client.get(old_url).status_code == 404
+    page.refresh_from_db()
+    new_url = page.url
+    page_text(client, new_url)
+
+    page.unpublish()
+    assert client.get(new_url).status_code == 404
+
+
+def test_a_route_of_the_page_itself_is_kept_but_not_its_parameters(client, published_pages):
+    """The initiative's contact route (no parameters; a GET leads to the form on the page)
+    comes from the kept page; a route with a parameter (a resident's token) is never kept."""
+    contact = published_pages["initiative"].url + "contact/"
+    assert route_queries(client, contact, status=302)
+    assert route_queries(client, contact, status=302) == []
+    personal = published_pages["event"].url + "aanmelden/een-onbekende-code/"
+    assert route_queries(client, personal, status=404)
+    assert route_queries(client, personal, status=404)  # walked again: nothing was kept
+
+
 def test_edited_municipality_settings_show_at_once(client, published_pages, site_tree):
     url = site_tree.initiatives.url
     page_text(client, url)
