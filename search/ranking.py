@@ -13,7 +13,9 @@ engines; what is found, and how many, does not (tests/search/test_same_answer.py
 """
 
 from dataclasses import dataclass
+from operator import itemgetter
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import BooleanField, Case, F, Q, Value, When
 
 RELEVANCE = "relevance"
@@ -58,12 +60,13 @@ class Over:
 
 
 def standings(pages, scores, models):
-    """What the order of `pages` (the matches, filtered) depends on, one row per page:
-    (pk, score, first published as a timestamp, the values the page types' `search_over`
-    conditions compare). Nothing in it changes but by a write to the database, so it is
+    """What the order of `pages` (the matches, filtered) depends on: [(pk, score)], newest
+    first, and {pk: the values its type's `search_over` conditions compare} of the pages
+    whose type has any. Nothing in it changes but by a write to the database, so it is
     kept in the public cache; whether a page is over *now* is decided per request from
     it (`order()`), so an event that has just ended goes down at once."""
     conditions = Over.of(models)
+    newest = pages.order_by(F("first_published_at").desc(nulls_last=True), "-pk").values_list("pk", flat=True)
     values = {}
     for number, condition in enumerate(conditions):
         lookup = f"{condition.model._meta.model_name}__{condition.field}"
@@ -73,21 +76,20 @@ def standings(pages, scores, models):
             values[f"_over_{number}"] = Case(
                 When(condition.q(), then=Value(True)), default=Value(False), output_field=BooleanField()
             )
-    rows = pages.annotate(**values).values_list("pk", "first_published_at", *values)
-    return [
-        (pk, scores.get(pk, 0.0), published.timestamp() if published else 0.0, tuple(compared))
-        for pk, published, *compared in rows
-    ]
+    types = {ContentType.objects.get_for_model(condition.model).pk for condition in conditions}
+    rows = pages.filter(content_type_id__in=types).annotate(**values).values_list("pk", *values) if types else []
+    return [(pk, scores.get(pk, 0.0)) for pk in newest], {pk: tuple(compared) for pk, *compared in rows}
 
 
 def order(standings, models):
     """The primary keys in the order of relevance: pages that are over last, then by
     score (higher is better), then newest first."""
+    rows, compared = standings
     conditions = Over.of(models)
     now = [condition.current_value() for condition in conditions]
 
-    def is_over(compared):
-        for condition, value, current in zip(conditions, compared, now, strict=True):
+    def is_over(values):
+        for condition, value, current in zip(conditions, values, now, strict=True):
             if callable(condition.value):
                 if value is not None and value < current:  # only "lt" takes a callable
                     return True
@@ -95,8 +97,10 @@ def order(standings, models):
                 return True
         return False
 
-    ranked = sorted(standings, key=lambda row: (is_over(row[3]), -row[1], -row[2], -row[0]))
-    return [row[0] for row in ranked]
+    over = {pk for pk, values in compared.items() if is_over(values)}
+    # Stable sorts of the newest-first list: among equals, the newest stays first.
+    by_score = sorted(rows, key=itemgetter(1), reverse=True)
+    return [pk for pk, _score in by_score if pk not in over] + [pk for pk, _score in by_score if pk in over]
 
 
 class RankedHits(list):
