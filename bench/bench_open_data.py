@@ -34,6 +34,7 @@ PATHS = [
     "/nl/feeds/initiatives.rss",
     "/nl/feeds/stories.atom",
     "/sitemap.xml",
+    "/sitemap-initiatives-nl.xml",  # the first page of the largest section (500 addresses)
 ]
 
 

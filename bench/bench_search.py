@@ -81,7 +81,8 @@ OPEN_DATA_PATHS = [
     ("API, events", "/api/v2/events/?upcoming=true"),
     ("feed, initiatives (RSS)", "/nl/feeds/initiatives.rss"),
     ("feed, events (iCalendar)", "/nl/feeds/events.ics"),
-    ("sitemap", "/sitemap.xml"),
+    ("sitemap (index)", "/sitemap.xml"),
+    ("sitemap section, first page", "/sitemap-initiatives-nl.xml"),
 ]
 
 

@@ -19,6 +19,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap_views.sitemap, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemap_views.sitemap_section, name="sitemap_section"),
     path("robots.txt", sitemap_views.robots_txt, name="robots_txt"),
 ]
 

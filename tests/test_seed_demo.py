@@ -176,8 +176,13 @@ class SeededDemoTestCase(TestCase):
             self.assertEqual(soup.find("link", rel="canonical")["href"], initiative.full_url)
             self.assertEqual(soup.find("meta", property="og:url")["content"], initiative.full_url)
 
-            sitemap = get(reverse("sitemap")).content.decode()
-            locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+            index = get(reverse("sitemap")).content.decode()
+            sections = re.findall(r"<loc>([^<]+)</loc>", index)
+            self.assertIn(f"{base}/sitemap-initiatives-nl.xml", sections)
+            locations = []
+            for section in sections:
+                self.assertTrue(section.startswith(f"{base}/"), section)
+                locations += re.findall(r"<loc>([^<]+)</loc>", get(section.removeprefix(base)).content.decode())
             self.assertIn(initiative.full_url, locations)
             self.assertEqual([url for url in locations if not url.startswith(f"{base}/")], [])
 

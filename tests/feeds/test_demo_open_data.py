@@ -1,7 +1,7 @@
 """Everything Meedoen publishes to machines, on the demo municipality (seed_demo) with
 residents signed up for an event: every API endpoint (each listing page by page and each
 item in full), every calendar and news feed (all, per theme, per neighbourhood, in Dutch
-and English), sitemap.xml and robots.txt answer, parse, and carry no personal data. And
+and English), the sitemap's index and sections and robots.txt answer, parse, and carry no personal data. And
 the demo's accessibility statement describes the tests the portal runs.
 
 Seeding takes a while, so it runs once for the class (setUpTestData)."""
@@ -163,8 +163,16 @@ class DemoOpenDataTests(TestCase):
         response = self.client.get("/sitemap.xml")
         self.assertEqual(response.status_code, 200)
         self.assert_no_personal_data(response.content.decode(), "sitemap")
-        root = ET.fromstring(response.content)  # noqa: S314 - the portal's own output
-        urls = root.findall("{http://www.sitemaps.org/schemas/sitemap/0.9}url")
+        index = ET.fromstring(response.content)  # noqa: S314 - the portal's own output
+        sections = [loc.text for loc in index.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+        self.assertIn("http://testserver/sitemap-initiatives-en.xml", sections)
+        urls = []
+        for section in sections:
+            response = self.client.get(section.removeprefix("http://testserver"))
+            self.assertEqual(response.status_code, 200, section)
+            self.assert_no_personal_data(response.content.decode(), section)
+            root = ET.fromstring(response.content)  # noqa: S314 - the portal's own output
+            urls += root.findall("{http://www.sitemaps.org/schemas/sitemap/0.9}url")
         self.assertGreater(len(urls), 50)
         locations = [url.findtext("{http://www.sitemaps.org/schemas/sitemap/0.9}loc") for url in urls]
         self.assertTrue(any("/en/" in loc for loc in locations))

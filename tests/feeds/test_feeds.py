@@ -1,7 +1,7 @@
 """Calendar feeds (iCalendar, RFC 5545) of upcoming pitch events and news feeds (RSS 2.0,
 Atom) of initiatives and feedback stories: all, per theme and per neighbourhood, in each
 language, parsed back and checked; the "add to calendar" link; feed links on pages and
-in the footer; sitemap.xml with hreflang alternates; robots.txt."""
+in the footer; the sitemap's sections with hreflang alternates; robots.txt."""
 
 import fnmatch
 import re
@@ -243,7 +243,8 @@ def test_no_personal_data_in_feeds(client, published_pages):
     signups.sign_up(
         event, name="Henriëtte Voorbeeldbewoner", email="h.voorbeeld@bewoner.example", seats=1, language="nl"
     )
-    for path in FEEDS[:5] + [f"/nl/feeds/events/{event.pk}.ics", "/sitemap.xml"]:
+    sitemaps = ["/sitemap.xml", "/sitemap-events-nl.xml"]
+    for path in FEEDS[:5] + [f"/nl/feeds/events/{event.pk}.ics", *sitemaps]:
         text = client.get(path).content.decode()
         assert EMAIL.findall(text) == [], path
         assert "Voorbeeldbewoner" not in text
@@ -291,15 +292,25 @@ def test_pages_name_their_feeds_and_every_footer_lists_them(client, published_pa
 # --- sitemap.xml and robots.txt ---------------------------------------------------------------
 
 
+def sitemap_urls(client):
+    """{address: <url> element} of every section page the sitemap index lists."""
+    index = parse_xml(client.get("/sitemap.xml"))
+    assert index.tag == f"{SITEMAP}sitemapindex"
+    urls = {}
+    for section in index.findall(f"{SITEMAP}sitemap"):
+        response = client.get(section.findtext(f"{SITEMAP}loc").removeprefix("http://testserver"))
+        assert response.status_code == 200
+        urls.update({url.findtext(f"{SITEMAP}loc"): url for url in parse_xml(response).findall(f"{SITEMAP}url")})
+    return urls
+
+
 @pytest.mark.django_db
 def test_sitemap_lists_every_language_with_hreflang_alternates(client, published_pages, translate, locales):
     english_home = translate(published_pages["home"], locales.en)
     english_index = translate(published_pages["initiative_index"], locales.en)
     english = translate(published_pages["initiative"], locales.en)
     draft = factories.ContentPageFactory(parent=published_pages["home"], title="Concept", live=False)
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    urls = {url.findtext(f"{SITEMAP}loc"): url for url in parse_xml(response).findall(f"{SITEMAP}url")}
+    urls = sitemap_urls(client)
     assert "http://localhost/nl/initiatieven/buurtmoestuin-de-linde/" in urls
     assert english.full_url in urls and english_home.full_url in urls and english_index.full_url in urls
     assert not any(draft.slug in loc for loc in urls)
@@ -319,9 +330,14 @@ def test_sitemap_lists_every_language_with_hreflang_alternates(client, published
 
 @pytest.mark.django_db
 def test_sitemap_of_an_empty_site(client, site_tree):
+    """Only the home page and its overviews: one section."""
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
-    assert parse_xml(response).tag == f"{SITEMAP}urlset"
+    index = parse_xml(response)
+    assert index.tag == f"{SITEMAP}sitemapindex"
+    assert [loc.text for loc in index.iter(f"{SITEMAP}loc")] == ["http://testserver/sitemap-pages-nl.xml"]
+    pages = [site_tree.home, site_tree.initiatives, site_tree.events, site_tree.projects, site_tree.stories]
+    assert set(sitemap_urls(client)) == {page.full_url for page in pages}
 
 
 @pytest.mark.django_db
