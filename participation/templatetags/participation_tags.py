@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 from django import template
 from django.utils import timezone
+from wagtail.models import Page
 
 from participation.models import PolicyFeedbackStoryPage, StatusChange
 
@@ -36,10 +37,11 @@ def status_timeline(page):
     if not entries and page.first_published_at:
         entries.append(TimelineEntry(_day(page.first_published_at), "status", page.get_status_display()))
     about = "project" if page._meta.model_name == "participationprojectpage" else "initiative"
-    stories = (
-        PolicyFeedbackStoryPage.objects.live()
-        .public()
-        .filter(locale_id=page.locale_id, **{f"{about}__translation_key": page.translation_key})
-    )
+    # The stories about the page or a translation of it (the pages with its translation
+    # key), then those of them in its language: joined by the key instead, the planner
+    # looked for stories among all pages of the language (2-5 ms on 10,000 initiatives).
+    translations = Page.objects.filter(translation_key=page.translation_key).values("pk")
+    about_page = PolicyFeedbackStoryPage.objects.filter(**{f"{about}_id__in": translations}).values("pk")
+    stories = PolicyFeedbackStoryPage.objects.live().public().filter(pk__in=about_page, locale_id=page.locale_id)
     entries += [TimelineEntry(story.date, "story", story.title, story) for story in stories]
     return sorted(entries, key=lambda entry: (entry.day, entry.kind == "story"))
