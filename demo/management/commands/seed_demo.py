@@ -2,7 +2,6 @@
 
 import logging
 
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from demo.loader import Loader
@@ -36,8 +35,6 @@ class Command(BaseCommand):
         finally:
             if quiet:
                 logging.disable(logging.NOTSET)
-        # The planner's statistics for what is there now, as the daily cron gathers them.
-        call_command("optimize_database", verbosity=0)
         self.print_summary(loader)
 
     def print_summary(self, loader):
