@@ -1,6 +1,5 @@
 """A new app-server process warms itself before its first resident (portal/warmup.py)."""
 
-import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.wsgi import get_wsgi_application
@@ -9,8 +8,6 @@ from django.test.utils import CaptureQueriesContext
 
 from portal.warmup import warm_up
 
-pytestmark = pytest.mark.django_db
-
 
 def home_queries(client, url):
     with CaptureQueriesContext(connection) as queries:
@@ -18,7 +15,11 @@ def home_queries(client, url):
     return len(queries)
 
 
-def test_the_first_home_page_after_the_warm_up_is_a_warm_one(client, published_pages, site_tree):
+# Transactional: the WSGI handler closes connections around each request, as in a real
+# process (the test client does not), which a test inside a transaction would not survive.
+def test_the_first_home_page_after_the_warm_up_is_a_warm_one(
+    keep_migrated_data, transactional_db, client, published_pages, site_tree
+):
     url = site_tree.home.url
     cold = home_queries(client, url)
     cache.clear()
@@ -31,7 +32,7 @@ def test_the_first_home_page_after_the_warm_up_is_a_warm_one(client, published_p
     assert home_queries(client, url) == home_queries(client, url)  # as warm as it gets
 
 
-def test_a_portal_without_a_site_starts_all_the_same():
+def test_a_portal_without_a_site_starts_all_the_same(keep_migrated_data, transactional_db):
     from wagtail.models import Site
 
     Site.objects.all().delete()
