@@ -162,14 +162,13 @@ class PitchEventPage(FormRoutesMixin, TaxonomyMixin, BasePage):
         # table alone, the planner walked every page of the language looking for events
         # (3.5 ms on 10,000 initiatives).
         not_ended = cls.objects.filter(end__gte=timezone.now()).values("pk")
-        events = (
+        return (
             cls.objects.live()
             .public()
             .filter(pk__in=not_ended, locale=locale)
             .order_by("start")
-            .select_related("image")
+            .select_related("image")[:limit]
         )
-        return events if limit is None else events[:limit]
 
     @property
     def is_past(self):
