@@ -16,8 +16,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from . import pitches, signups
@@ -119,7 +120,7 @@ def close_registration(request, pk):
 
 
 class PersonalDataForm(forms.Form):
-    email = forms.EmailField(label=_lazy("E-mail address of the resident"), max_length=254)
+    email = forms.EmailField(label=gettext_lazy("E-mail address of the resident"), max_length=254)
 
 
 def personal_data(request):
@@ -142,11 +143,12 @@ def personal_data(request):
         if erasing and request.POST.get("confirm") == "yes":
             erased, deleted = signups.erase(email)
             removed = pitches.erase(email)
-            messages.success(
-                request,
-                _("Erased: %(signups)s sign-ups, %(messages)s messages and %(pitches)s pitches.")
-                % {"signups": erased, "messages": deleted, "pitches": removed},
-            )
+            parts = [
+                ngettext("%(count)s sign-up", "%(count)s sign-ups", erased) % {"count": erased},
+                ngettext("%(count)s message", "%(count)s messages", deleted) % {"count": deleted},
+                ngettext("%(count)s pitch", "%(count)s pitches", removed) % {"count": removed},
+            ]
+            messages.success(request, _("Erased: %(parts)s.") % {"parts": get_text_list(parts, _("and"))})
             return redirect("signups_personal_data")
         data = {**signups.personal_data(email), "pitches": pitches.personal_data(email)}
         if erasing:

@@ -16,7 +16,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.views.generic import IndexView
@@ -63,7 +63,7 @@ class PitchURLFinder(ModelAdminURLFinder):
 class PitchViewSet(ModelViewSet):
     model = Pitch
     icon = "pick"
-    menu_label = _lazy("Pitches")
+    menu_label = gettext_lazy("Pitches")
     menu_order = 240
     add_to_admin_menu = True
     index_view_class = PitchIndexView
@@ -88,7 +88,7 @@ class PitchViewSet(ModelViewSet):
 
 class QuestionForm(forms.Form):
     question = forms.CharField(
-        label=_lazy("Your question to the founder"),
+        label=gettext_lazy("Your question to the founder"),
         min_length=5,
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -97,7 +97,7 @@ class QuestionForm(forms.Form):
 
 class DeclineForm(forms.Form):
     reason = forms.CharField(
-        label=_lazy("Reason (the founder reads this)"),
+        label=gettext_lazy("Reason (the founder reads this)"),
         min_length=10,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -105,9 +105,9 @@ class DeclineForm(forms.Form):
 
 
 class ProgrammeForm(forms.Form):
-    event = forms.ModelChoiceField(label=_lazy("Pitch event"), queryset=PitchEventPage.objects.none())
-    starts_at = forms.TimeField(label=_lazy("Time (optional)"), required=False)
-    note = forms.CharField(label=_lazy("Note (optional)"), max_length=200, required=False)
+    event = forms.ModelChoiceField(label=gettext_lazy("Pitch event"), queryset=PitchEventPage.objects.none())
+    starts_at = forms.TimeField(label=gettext_lazy("Time (optional)"), required=False)
+    note = forms.CharField(label=gettext_lazy("Note (optional)"), max_length=200, required=False)
 
     def __init__(self, *args, pitch, **kwargs):
         super().__init__(*args, **kwargs)
