@@ -160,3 +160,26 @@ def test_only_moderators_publish(as_role, published_pages, role, publishes):
     assert (page.title == "Buurtmoestuin De Linde (nieuw)") is publishes
     # The editor's change is kept as a draft, not lost.
     assert page.get_latest_revision_as_object().title == "Buurtmoestuin De Linde (nieuw)"
+
+
+@pytest.mark.django_db
+def test_one_set_of_roles_without_wagtails_defaults():
+    from wagtail.models import Task, Workflow
+
+    assert set(Group.objects.values_list("name", flat=True)) == {"Communicatie", "Moderatoren"}
+    assert list(Workflow.objects.values_list("name", flat=True)) == ["Redactie en moderatie"]
+    assert list(Task.objects.values_list("name", flat=True)) == ["Goedkeuring door Moderatoren"]
+
+
+@pytest.mark.django_db
+def test_wagtails_groups_in_use_are_left_alone(django_user_model):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    removal = import_module("pages.migrations.0006_one_set_of_roles")
+    used = Group.objects.create(name="Editors")
+    django_user_model.objects.create_user("colleague").groups.add(used)
+    Group.objects.create(name="Moderators")
+    removal.remove_wagtail_roles(apps, None)
+    assert set(Group.objects.values_list("name", flat=True)) == {"Communicatie", "Moderatoren", "Editors"}
