@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.queryset import FakeQuerySet
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
@@ -226,6 +227,24 @@ class BasePage(Page):
         return None
 
 
+class TaxonomyPageForm(WagtailAdminPageForm):
+    """The admin form of pages with themes and neighbourhoods: the choosers offer the
+    rows of the page's own language (a Dutch page: "Groen", not "Green" beside it), and
+    whatever the page already has, so that saving never drops a choice."""
+
+    def __init__(self, *args, parent_page=None, **kwargs):
+        super().__init__(*args, parent_page=parent_page, **kwargs)
+        locale_id = self.instance.locale_id or getattr(parent_page, "locale_id", None)
+        if locale_id is None:
+            return
+        for name in ("themes", "neighbourhoods"):
+            if name in self.fields:
+                chosen = self.initial.get(name) or []
+                chosen = [getattr(row, "pk", row) for row in chosen]
+                field = self.fields[name]
+                field.queryset = field.queryset.filter(models.Q(locale_id=locale_id) | models.Q(pk__in=chosen))
+
+
 class TaxonomyMixin(models.Model):
     """Themes and neighbourhoods, the two ways residents slice every content type.
 
@@ -235,6 +254,7 @@ class TaxonomyMixin(models.Model):
     """
 
     override_translatable_fields = [SynchronizedField("themes"), SynchronizedField("neighbourhoods")]
+    base_form_class = TaxonomyPageForm
 
     themes = ParentalManyToManyField(Theme, blank=True, related_name="%(class)s_pages", verbose_name=_("themes"))
     neighbourhoods = ParentalManyToManyField(
