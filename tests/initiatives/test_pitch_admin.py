@@ -231,8 +231,12 @@ def test_staff_download_and_erase_a_founders_pitches(pitch, moderator):
     assert data["pitches"][0]["phone"] == "06 12345678"
     client.post(url, {"email": "sanne@bewoner.example.org", "action": "erase"})
     assert Pitch.objects.exists()  # the first click only asks
-    client.post(url, {"email": "sanne@bewoner.example.org", "action": "erase", "confirm": "yes"})
+    response = client.post(
+        url, {"email": "sanne@bewoner.example.org", "action": "erase", "confirm": "yes"}, follow=True
+    )
     assert not Pitch.objects.exists()
+    # One of each number in the singular: "1 pitch", not "1 pitches".
+    assert "Gewist: 0 aanmeldingen, 0 berichten en 1 pitch." in text_of(response)
 
 
 def test_pitches_are_never_found_by_the_site_search(pitch, client):
