@@ -214,13 +214,11 @@ def _free_slug(parent, name, fallback):
 
 
 def _story(pitch):
-    """The description as paragraphs of escaped text: nothing a founder typed becomes markup."""
+    """The description as paragraphs of escaped text: nothing a founder typed becomes markup.
+    What is needed is not part of the story: it goes to the page's own `needs_explanation`,
+    shown in the page's "What we need" section (as a heading in the story it showed twice)."""
     paragraphs = [p.strip() for p in pitch.description.replace("\r\n", "\n").split("\n\n") if p.strip()]
-    blocks = [("paragraph", RichText(format_html("<p>{}</p>", p))) for p in paragraphs]
-    if pitch.needs_explanation.strip():
-        blocks.append(("heading", str(_("What we need"))))
-        blocks.append(("paragraph", RichText(format_html("<p>{}</p>", pitch.needs_explanation.strip()))))
-    return blocks
+    return [("paragraph", RichText(format_html("<p>{}</p>", p))) for p in paragraphs]
 
 
 def _library_image(pitch, user):
@@ -261,6 +259,7 @@ def accept(pitch_pk, user):
             status=Status.RUNNING if pitch.stage == "running" else Status.IDEA,
             public_owner=(pitch.organisation or pitch.founder_name.split(" ")[0])[:120],
             website=pitch.website,
+            needs_explanation=pitch.needs_explanation.strip(),
             live=False,
             owner=user,
         )
@@ -323,7 +322,7 @@ def personal_data(email):
             "summary": p.summary,
             "description": p.description,
             "themes": [t.name for t in p.themes.all()],
-            "needs": p.needs,
+            "needs": [str(label) for label in p.get_needs_display()],
             "needs_explanation": p.needs_explanation,
             "founder_name": p.founder_name,
             "email": p.email,
@@ -332,7 +331,7 @@ def personal_data(email):
             "website": p.website,
             "has_image": bool(p.image),
             "wants_updates": p.wants_updates,
-            "status": p.status,
+            "status": p.get_status_display(),
             "decline_reason": p.decline_reason,
             "language": p.language,
             "received": p.created_at.isoformat(),

@@ -12,15 +12,15 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 
-from pages.csvexport import SafeCsvExportMixin
+from pages.csvexport import ReadableExportMixin
 
 from . import admin_views, pitch_admin
 from .models import InitiativePage, Pitch, SignUp
 
 
-class SignUpIndexView(SafeCsvExportMixin, IndexView):
-    """The list of sign-ups; its CSV export holds what residents typed, so no cell may
-    run as a spreadsheet formula (pages/csvexport.py)."""
+class SignUpIndexView(ReadableExportMixin, IndexView):
+    """The list of sign-ups; its export holds what residents typed, so no CSV cell may
+    run as a spreadsheet formula, and reads in local time and words (pages/csvexport.py)."""
 
 
 class SignUpViewSet(ModelViewSet):
@@ -47,7 +47,12 @@ class SignUpViewSet(ModelViewSet):
         "language",
         "created_at",
     ]
-    export_headings = {"get_status_display": _("Status"), "get_role_display": _("Comes to")}
+    export_headings = {
+        "event": _("Event"),  # the field's own label, "signed up on", reads as a date
+        "get_status_display": _("Status"),
+        "get_role_display": _("Comes to"),
+        "created_at": _("Signed up at"),
+    }
     export_filename = "aanmeldingen"
     # Seats and status change only through the rules (initiatives/signups.py), never by
     # editing a row: staff correct what a resident typed.

@@ -9,12 +9,12 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.reports import ReportView
 
-from pages.csvexport import SafeCsvExportMixin
+from pages.csvexport import ReadableExportMixin
 
 from . import reports, two_factor
 
 
-class StaffReportView(SafeCsvExportMixin, ReportView):
+class StaffReportView(ReadableExportMixin, ReportView):
     """A report over a list of rows from staff/reports.py; CSV/XLSX export of the same rows
     (titles come from editors and residents, so CSV cells are neutralised: pages/csvexport.py)."""
 

@@ -29,7 +29,7 @@ def percent(share):
     """0.123 -> '12,3%' (in the active language's format); None -> '–'."""
     if share is None:
         return "–"
-    return f"{number_format(share * 100, 1)}%"
+    return f"{number_format(round(share * 100, 1), 1)}%"  # rounded, as the export: not cut off
 
 
 @register.filter

@@ -4,7 +4,7 @@ CSV export behind a single quote, through the real admin views."""
 
 import csv
 import io
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import openpyxl
 import pytest
@@ -14,9 +14,9 @@ from django.utils import timezone
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 from initiatives import signups
-from initiatives.models import Pitch
+from initiatives.models import Pitch, SignUp
 from initiatives.wagtail_hooks import SignUpViewSet
-from pages.csvexport import SafeCsvExportMixin
+from pages.csvexport import ReadableExportMixin
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -122,4 +122,37 @@ def test_every_export_of_meedoen_neutralises_its_csv():
         if ours and initkwargs.get("list_export", view_class.list_export):
             exporting.add(view_class)
     assert len(exporting) >= 5, exporting  # the sign-ups list and the four staff reports
-    assert sorted(view.__qualname__ for view in exporting if not issubclass(view, SafeCsvExportMixin)) == []
+    assert sorted(view.__qualname__ for view in exporting if not issubclass(view, ReadableExportMixin)) == []
+
+
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+def test_the_sign_up_export_reads_as_a_dutch_spreadsheet(client, site_tree, moderator, export_format):
+    """Local time to the second, "ja"/"nee", and a heading for the event that says event."""
+    event = factories.PitchEventPageFactory(parent=site_tree.events, title="Pitchavond Zuid", capacity=5)
+    signups.sign_up(event, name="Fatima", email="f@bewoner.example.org", seats=1, language="nl", wants_updates=True)
+    signed_up_at = datetime(2026, 7, 1, 10, 15, 30, 123456, tzinfo=UTC)
+    SignUp.objects.update(created_at=signed_up_at)  # summer: Amsterdam is UTC+2
+    client.force_login(moderator)
+
+    response = client.get("/admin/signups/", {"export": export_format}, HTTP_ACCEPT_LANGUAGE="nl")
+    if export_format == "csv":
+        rows = csv_rows(response)
+    else:
+        sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+        rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    heading, row = rows[0], dict(zip(rows[0], rows[1], strict=True))
+    assert heading[SignUpViewSet.list_export.index("event")] == "Bijeenkomst"
+    assert row["Bijeenkomst"] == "Pitchavond Zuid"
+    assert str(row["Aangemeld op"]) == "2026-07-01 12:15:30"
+    assert row[heading[SignUpViewSet.list_export.index("wants_updates")]] == "ja"
+
+
+def test_a_share_on_screen_is_rounded_as_in_the_export():
+    from django.utils import translation
+
+    from staff.templatetags.staff_tags import percent
+    from staff.wagtail_hooks import _percent
+
+    with translation.override("nl"):
+        assert percent(0.0379) == "3,8%"  # not cut off to 3,7
+    assert _percent(0.0379) == 3.8
