@@ -11,7 +11,7 @@ PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help install install-dev browser-deps gettext-deps run setup test test-fast test-search-server lint format messages \
-        compilemessages migrations-check check bench bench-compare clean
+        compilemessages migrations-check check bench bench-compare bench-anchor clean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -113,6 +113,13 @@ bench: $(VENV)/.installed-dev compilemessages ## Render every page type many tim
 BASE ?=
 bench-compare: $(VENV)/.installed-dev gettext-deps ## Time BASE (a git ref) and this working tree alternately on the same data
 	$(PY) bench/compare.py $(if $(BASE),--base $(BASE)) $(COMPARE_ARGS)
+
+# Meedoen beside Wagtail's demo site: BAKERYDEMO is a bakerydemo checkout set up with its own
+# .venv, database and static files (bench/README.md), e.g. make bench-anchor BAKERYDEMO=/tmp/bakerydemo.
+BAKERYDEMO ?=
+bench-anchor: $(VENV)/.installed-dev compilemessages ## Time Meedoen and bakerydemo (BAKERYDEMO=dir) side by side
+	@test -n "$(BAKERYDEMO)" || { echo "Set BAKERYDEMO to a bakerydemo checkout (see bench/README.md)"; exit 2; }
+	$(PY) bench/anchor.py --bakerydemo $(BAKERYDEMO) $(ANCHOR_ARGS)
 
 clean: ## Remove the virtualenvs and local data (var/)
 	rm -rf $(VENV) $(VENV_ES7) var
