@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "participation",
     "search",
     "notifications",
+    "branding",
     "demo",
     "django_tasks",
     "django_tasks_db",
