@@ -10,7 +10,8 @@ snippets are made with wagtail-localize (`translate.py`), as an editor's would b
 A value is converted by the type of its field: rich text from paragraphs, StreamFields
 from lists of `{block: value}`, links to pages, snippets and images from their slug or
 key, dates from `today -3 days at 19:30`. A page linking to a page loaded after it gets
-those fields in a second revision, once everything is there.
+those fields in a second revision, once everything is there. An initiative or project may
+have a `history` (not a field): the status changes of its timeline, with their dates.
 
 Everything is found by a stable key before it is created: locales by code, images by
 title, snippets and pages by slug (pages under their parent), translations by their
@@ -48,6 +49,8 @@ from wagtail.models import Locale, Page, Site
 
 from pages import publiccache
 from pages.models import MunicipalitySettings, Neighbourhood, Theme
+from participation.models import StatusChange
+from participation.signals import TIMELINE_MODELS
 
 from . import bulk, images
 from .translate import Translator
@@ -208,7 +211,7 @@ class Loader:
         loaded yet are left out and returned, to be set by `_finish_links`."""
         obj, later = model(slug=data.get("slug", slug)), {}
         for name, value in data.items():
-            if name in ("type", "slug"):
+            if name in ("type", "slug", "history"):
                 continue
             try:
                 self.set_field(obj, name, value, f"{slug}/{name}")
@@ -390,10 +393,37 @@ class Loader:
         page.owner = self.admin
         parent.add_child(instance=page)
         page.save_revision(user=self.admin).publish(user=self.admin)
+        self._date_history(page, slug, data.get("history"))
         if later:
             self.later.append((page, later))
         self.report.created(kind)
         return page
+
+    def _date_history(self, page, slug, history):
+        """Give the status timeline of a new initiative or project the demo's dates.
+
+        Publishing recorded the page's status at the moment of seeding, which a timeline
+        would list after older events (a feedback story of last month). Instead the
+        timeline gets the item's `history` (a list of `status: date`, oldest first, ending
+        with the page's status), or else the page's status since its first publication."""
+        meta = page._meta
+        if (meta.app_label, meta.model_name) not in TIMELINE_MODELS:
+            if history:
+                raise CommandError(f"{slug}: a {meta.verbose_name} has no status history.")
+            return
+        steps = [(status, self.when(at, with_time=True)) for item in history or [] for status, at in item.items()]
+        published = Page.objects.filter(pk=page.pk).values_list("first_published_at", flat=True).get()
+        steps = steps or [(page.status, published)]
+        statuses = dict(type(page).Status.choices)
+        if any(status not in statuses for status, _at in steps) or steps[-1][0] != page.status:
+            raise CommandError(f"{slug}: the history must use {', '.join(statuses)} and end with {page.status!r}.")
+        dates = [at for _status, at in steps]
+        if dates != sorted(dates) or dates[0] < published or dates[-1] > self.now:
+            raise CommandError(f"{slug}: the history must run from first publication to now, oldest first.")
+        StatusChange.objects.filter(page_key=page.translation_key).delete()
+        StatusChange.objects.bulk_create(
+            StatusChange(page_key=page.translation_key, status=status, changed_at=at) for status, at in steps
+        )
 
     def _finish_links(self):
         """Links to pages that did not exist when their page was created (the home page's)."""
