@@ -13,6 +13,10 @@ only parent type is an overview (`index_kind`) is in that overview's group ("ini
 overviews themselves, forms) is in "pages". Page types are found in Wagtail's registry, not
 imported: what they declare decides.
 
+The theme and neighbourhood pages (search/views.py, which every tag links to) are sections
+of their own, "themes-<language>" and "neighbourhoods-<language>": one address per theme or
+neighbourhood of a language the site speaks, with its translations as alternates.
+
 A section page reads its pages as rows, not as page objects, and makes their addresses
 from their `url_path` (`Addresses`) rather than asking each page: 500 addresses with their
 alternates, in Django's own sitemap template, in about 55 ms at 10,000 initiatives.
@@ -37,10 +41,14 @@ from django.views.decorators.http import require_GET
 from wagtail.coreutils import WAGTAIL_APPEND_SLASH
 from wagtail.models import Page, Site, get_page_models
 
+from .models import Neighbourhood, Theme
 from .publiccache import cached_view, private_q
 
 #: The group of every page type outside the overviews' groups.
 OTHER_GROUP = "pages"
+
+#: The sections of the theme and neighbourhood pages: {group: (snippet model, URL name)}.
+TAXONOMY_GROUPS = {"themes": (Theme, "theme"), "neighbourhoods": (Neighbourhood, "neighbourhood")}
 
 #: A page's `lastmod`, as Wagtail's sitemap gives it.
 LASTMOD = Coalesce("last_published_at", "latest_revision_created_at")
@@ -68,13 +76,15 @@ class Sections:
     def __init__(self, request):
         self.request = request
         self.languages = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
-        self.groups = [*overview_groups(), OTHER_GROUP]
+        self.groups = [*overview_groups(), OTHER_GROUP, *TAXONOMY_GROUPS]
+        # The languages with addresses of their own (the theme and neighbourhood pages).
+        self.url_languages = [code for code, _name in settings.LANGUAGES]
         # {group: content type ids} (ContentType's manager keeps them after the first request).
         self.content_types = {
             group: [content_type.pk for content_type in ContentType.objects.get_for_models(*models).values()]
             for group, models in overview_groups().items()
         }
-        site = Site.find_for_request(request)
+        site = self.site = Site.find_for_request(request)
         if site is None:
             self.pages = Page.objects.none()
             return
@@ -101,6 +111,10 @@ class Sections:
         for group in self.groups:
             language = name.removeprefix(f"{group}-")
             if language and language != name:
+                if group in TAXONOMY_GROUPS:
+                    if self.site is None or language not in self.url_languages:
+                        raise Http404(f"No sitemap section {name!r}")
+                    return TaxonomySitemap(self, group, language)
                 return SectionSitemap(self, group, language)
         raise Http404(f"No sitemap section {name!r}")
 
@@ -118,10 +132,22 @@ class Sections:
             section = (group_of.get(content_type, OTHER_GROUP), language)
             total, latest_before = found.get(section, (0, None))
             found[section] = (total + count, max(filter(None, [latest_before, latest]), default=None))
+        if self.site is not None:  # the theme and neighbourhood pages: a query per model
+            for group, (model, _url_name) in TAXONOMY_GROUPS.items():
+                rows = (
+                    model.objects.filter(locale__language_code__in=self.url_languages)
+                    .order_by()
+                    .values_list("locale__language_code")
+                    .annotate(count=Count("pk"))
+                )
+                for language, count in rows:
+                    found[group, language] = (count, None)
         # The languages of the portal first, then those of pages in a locale it has left.
         languages = [*self.languages, *sorted({language for _group, language in found} - set(self.languages))]
         return {
-            f"{group}-{language}": SectionSitemap(self, group, language, *found[group, language])
+            f"{group}-{language}": (TaxonomySitemap if group in TAXONOMY_GROUPS else SectionSitemap)(
+                self, group, language, *found[group, language]
+            )
             for group in self.groups
             for language in languages
             if (group, language) in found
@@ -250,6 +276,48 @@ class SectionSitemap(Sitemap):
         ]
         default = locations.get(settings.LANGUAGE_CODE, alternates[0]["location"])
         return [*alternates, {"lang_code": "x-default", "location": default}]
+
+
+class TaxonomySitemap(SectionSitemap):
+    """One section of theme or neighbourhood pages in one language, by slug, each with the
+    pages of its translations as alternates."""
+
+    def __init__(self, sections, group, language, count=None, latest=None):
+        super().__init__(sections, group, language, count, latest)
+        self.model, self.url_name = TAXONOMY_GROUPS[group]
+
+    def items(self):
+        return (
+            self.model.objects.filter(locale__language_code=self.language)
+            .order_by("slug")
+            .values_list("translation_key", "slug")
+        )
+
+    def address(self, language, slug):
+        with translation.override(language):
+            path = reverse(self.url_name, kwargs={"slug": slug})
+        return self.sections.site.root_url + path
+
+    def _urls(self, page, protocol, domain):
+        rows = list(self.paginator.page(page).object_list)
+        # Their translations in the site's other languages: one query.
+        others = {}
+        translations = (
+            self.model.objects.filter(
+                translation_key__in=[key for key, _slug in rows], locale__language_code__in=self.sections.url_languages
+            )
+            .exclude(locale__language_code=self.language)
+            .values_list("translation_key", "locale__language_code", "slug")
+        )
+        for key, language, slug in translations:
+            others.setdefault(key, {})[language] = self.address(language, slug)
+        urls = []
+        for key, slug in rows:
+            info = {"location": self.address(self.language, slug), "lastmod": None}
+            if key in others:
+                info["alternates"] = self.alternates({self.language: info["location"], **others[key]})
+            urls.append(info)
+        return urls
 
 
 #: The page routes (their msgids, as in the models) whose addresses carry a personal token.

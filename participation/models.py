@@ -319,8 +319,9 @@ class PolicyFeedbackStoryPage(TaxonomyMixin, BasePage):
     parent_page_types = ["participation.PolicyFeedbackStoryIndexPage"]
     subpage_types = []
 
-    type_label = _("Feedback story")
-    search_type = ("story", _("Feedback stories"))
+    # One name for these stories everywhere: the menu's, the home page's, the filters'.
+    type_label = _("You said, we did")
+    search_type = ("story", _("You said, we did"))
     search_order = 40
     home_section = "latest_stories"
     feed_groups = ("stories",)

@@ -30,6 +30,7 @@ from wagtail.embeds.models import Embed
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site, TranslatableMixin
 
+from pages import my_neighbourhood as my_neighbourhood_choice
 from pages import publiccache
 from pages.models import MunicipalitySettings, child_pages
 
@@ -549,6 +550,15 @@ def taxonomy(context, page):
     key = publiccache.key("taxonomy", page.pk, _language_code())
     themes, neighbourhoods = publiccache.remember(key, lambda: _taxonomy_for(context, [page]).get(page.pk, ([], [])))
     return {"themes": themes, "neighbourhoods": neighbourhoods}
+
+
+@register.simple_tag(takes_context=True)
+def my_neighbourhood(context):
+    """`{% my_neighbourhood as mine %}`: the resident's 'Mijn wijk' (a Choice with `name`
+    and `url`, pages/my_neighbourhood.py), or None. Per visitor: never inside a cached
+    fragment. No query and no cookie for a visitor without a session."""
+    request = context.get("request")
+    return my_neighbourhood_choice.chosen(request) if request is not None else None
 
 
 # --- Cards -------------------------------------------------------------------------------

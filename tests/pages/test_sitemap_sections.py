@@ -7,6 +7,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
 from wagtail.models import PageViewRestriction, Site
 
 from initiatives.models import InitiativePage
@@ -67,9 +69,11 @@ def test_the_index_lists_exactly_the_sections_with_pages(client, published_pages
         "/sitemap-stories-nl.xml",
         "/sitemap-pages-nl.xml",
         "/sitemap-pages-en.xml",
+        "/sitemap-themes-nl.xml",
+        "/sitemap-neighbourhoods-nl.xml",
     ]
     # The sections without a page answer 404, as unknown ones do.
-    for empty in ("events-en", "projects-en", "stories-en"):
+    for empty in ("events-en", "projects-en", "stories-en", "themes-en", "neighbourhoods-en"):
         assert client.get(f"/sitemap-{empty}.xml").status_code == 404
     response = client.get("/sitemap.xml")
     assert "max-age=60" in response["Cache-Control"]
@@ -93,6 +97,9 @@ def test_every_page_is_in_exactly_one_section_with_its_alternates(client, publis
     sections = sections_of(client)
     everything = {location: path for path, entries in sections.items() for location in entries}
     assert sum(len(entries) for entries in sections.values()) == len(everything)  # no page twice
+    # The theme and neighbourhood pages have sections of their own (see the test below).
+    for group in sitemap.TAXONOMY_GROUPS:
+        everything = {location: path for location, path in everything.items() if group not in path}
     for key, section in expected.items():
         assert everything[published_pages[key].full_url] == f"/sitemap-{section}.xml", key
     for key, section in {"home": "pages-en", "initiative_index": "pages-en", "initiative": "initiatives-en"}.items():
@@ -242,3 +249,39 @@ def test_a_published_page_shows_in_its_section_at_once(
     english = translate(site_tree.home, site_tree.en)
     assert "/sitemap-pages-en.xml" in index_of(client)
     assert list(entries_of(client.get("/sitemap-pages-en.xml"))) == [english.full_url]
+
+
+# --- Theme and neighbourhood pages ---------------------------------------------------------
+
+
+def address(name, slug, language):
+    with translation.override(language):
+        return "http://localhost" + reverse(name, kwargs={"slug": slug})
+
+
+def test_theme_and_neighbourhood_pages_have_sections_of_their_own(
+    client, published_pages, theme, neighbourhood, locales
+):
+    """Every theme and neighbourhood page (which the tags link to) is in the sitemap, in its
+    language's section, with the page of its translation as an alternate; each answers."""
+    green = factories.ThemeFactory(name="Green", slug="green", locale=locales.en, translation_key=theme.translation_key)
+    factories.ThemeFactory(name="Wonen", slug="wonen", locale=locales.nl)
+    listed = index_of(client)
+    for section in ("themes-nl", "themes-en", "neighbourhoods-nl"):
+        assert f"/sitemap-{section}.xml" in listed
+    assert "/sitemap-neighbourhoods-en.xml" not in listed  # no English neighbourhood
+
+    groen, green_url = address("theme", "groen", "nl"), address("theme", green.slug, "en")
+    assert groen.startswith("http://localhost/nl/") and green_url.startswith("http://localhost/en/")
+    alternates = {"nl": groen, "en": green_url, "x-default": groen}
+    assert entries_of(client.get("/sitemap-themes-nl.xml")) == {groen: alternates, address("theme", "wonen", "nl"): {}}
+    assert entries_of(client.get("/sitemap-themes-en.xml")) == {green_url: alternates}
+    oud_west = address("neighbourhood", neighbourhood.slug, "nl")
+    assert entries_of(client.get("/sitemap-neighbourhoods-nl.xml")) == {oud_west: {}}
+    for location in (groen, green_url, oud_west):
+        assert client.get(location.removeprefix("http://localhost")).status_code == 200, location
+
+
+def test_taxonomy_sections_of_a_language_without_addresses_are_not_found(client, published_pages, theme):
+    assert client.get("/sitemap-themes-fr.xml").status_code == 404
+    assert client.get("/sitemap-themes-.xml").status_code == 404
