@@ -1,12 +1,13 @@
 """Changemaker pitch events and their programme (signing up: signups.py)."""
 
+import re
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -28,6 +29,36 @@ from .signups import SignUp
 
 #: A resident's manage link works until this long after the event has ended.
 SIGNUP_LINK_VALID_AFTER_EVENT = timedelta(days=1)
+
+#: Hand-written claims about how full an event is ("De zaal is bijna vol", "Only 5 seats
+#: left"), in Dutch and English. Next to the live number of seats left such a line goes
+#: stale the moment it is written and then contradicts the figure ("bijna vol" with 60 of
+#: 60 seats free): the live figure wins, so the event page leaves these sentences out.
+SEAT_CLAIM = re.compile(
+    r"""
+    \b(?:bijna|al|helemaal|zo\s+goed\s+als|vrijwel)\s+(?:vol|volgeboekt|uitverkocht)\b
+    | \b(?:is|zijn|raakt|raken|loopt|lopen)\s+(?:al\s+)?(?:snel\s+)?vol\b
+    | \b(?:uitverkocht|volgeboekt)\b
+    | \b(?:nog\s+(?:maar\s+)?|slechts\s+)(?:\d+|een\s+paar|enkele|weinig|genoeg|veel)\s+
+      (?:vrije\s+)?(?:plaatsen|plekken|stoelen)\b
+    | \b(?:almost|nearly|practically|virtually)\s+(?:full|sold\s+out|booked\s+up|fully\s+booked)\b
+    | \b(?:fully\s+booked|sold\s+out|booked\s+up|filling\s+up)\b
+    | \b(?:is|are)\s+(?:already\s+)?full\b
+    | \b(?:only\s+)?(?:\d+|a\s+few|few|plenty\s+of)\s+(?:seats|places|tickets)\s+(?:left|remaining|available)\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+#: A heading in an event's description that starts the editor's own programme (the
+#: evening's schedule). The page has one "Programme" section: that part of the description
+#: is shown there, under the live list of pitches, instead of under a second "Programme".
+PROGRAMME_HEADINGS = {"programma", "programme", "program", "het programma", "the programme"}
+
+
+def without_seat_claims(text):
+    """`text` without its sentences that claim how full the event is (SEAT_CLAIM)."""
+    sentences = re.split(r"(?<=[.!?])\s+", text.strip())
+    return " ".join(sentence for sentence in sentences if not SEAT_CLAIM.search(sentence))
 
 
 class PitchEventPage(FormRoutesMixin, TaxonomyMixin, BasePage):
@@ -244,6 +275,28 @@ class PitchEventPage(FormRoutesMixin, TaxonomyMixin, BasePage):
             data["maximumAttendeeCapacity"] = self.capacity
             data["remainingAttendeeCapacity"] = left
         return data
+
+    @property
+    def summary_beside_live_figures(self):
+        """The summary as the event page shows it next to the live number of seats left:
+        without hand-written claims about how full it is (SEAT_CLAIM). Cards and feeds,
+        which show no live figure, keep the summary as written."""
+        return without_seat_claims(self.summary)
+
+    def body_parts(self):
+        """The description in two parts: {"about": blocks, "programme": blocks}. The
+        programme part is the editor's own schedule, the blocks under a "Programme"
+        heading up to the next heading; the page shows it in its one Programme section."""
+        about, programme = [], []
+        names = PROGRAMME_HEADINGS | {gettext("Programme").casefold()}
+        in_programme = False
+        for block in self.body:
+            if block.block_type == "heading":
+                in_programme = str(block.value).strip().rstrip(":").casefold() in names
+                if in_programme:
+                    continue
+            (programme if in_programme else about).append(block)
+        return {"about": about, "programme": programme}
 
     def programme_items(self):
         """The pitches on stage whose initiative is published: a slot staff added for a

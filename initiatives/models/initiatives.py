@@ -52,6 +52,12 @@ class InitiativePage(FormRoutesMixin, TaxonomyMixin, BasePage):
         help_text=_("Messages from the contact form are sent here. Never shown on the site or in the API."),
     )
     website = models.URLField(_("website"), blank=True)
+    needs_explanation = models.TextField(
+        _("what is needed, explained"),
+        max_length=1000,
+        blank=True,
+        help_text=_("Shown under 'What we need', above the list. A pitch's explanation lands here."),
+    )
     image = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
@@ -75,6 +81,7 @@ class InitiativePage(FormRoutesMixin, TaxonomyMixin, BasePage):
             [FieldPanel("status"), FieldPanel("public_owner"), FieldPanel("contact_email"), FieldPanel("website")],
             heading=_("Status and contact"),
         ),
+        FieldPanel("needs_explanation"),
         InlinePanel("needs", label=_("What the initiative needs"), heading=_("Marketplace: what is needed")),
         *TaxonomyMixin.taxonomy_panels,
         FieldPanel("tags"),
@@ -137,8 +144,19 @@ class InitiativePage(FormRoutesMixin, TaxonomyMixin, BasePage):
             response["Retry-After"] = retry_after
             return response
         contact.submit_message(self, form.cleaned_data, language=get_language())
-        messages.success(request, _("Thank you. Your message is on its way to the initiative."))
+        if self.contact_goes_to_municipality:
+            sent = _("Thank you. Your message is on its way to the municipality. They pass it on to the initiative.")
+        else:
+            sent = _("Thank you. Your message is on its way to the initiative.")
+        messages.success(request, sent)
         return redirect(self.get_url(request) + "#contact")
+
+    @property
+    def contact_goes_to_municipality(self):
+        """True when the initiative has no contact address of its own: the contact form's
+        messages then go to the municipality's general address (tasks._recipient), and the
+        page says so instead of promising the initiative reads them."""
+        return not self.contact_email
 
     def pitch_events(self):
         """The live pitch events this initiative pitched (or will pitch) at, newest first."""

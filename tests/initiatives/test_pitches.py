@@ -300,7 +300,9 @@ def test_accepting_makes_a_draft_initiative_from_the_pitch(pitch, run, moderator
     assert [n.kind for n in page.needs.all()] == ["volunteers", "funding"]
     paragraphs = [b.value.source for b in page.body if b.block_type == "paragraph"]
     assert paragraphs[0].startswith("<p>We willen het braakliggende veldje")
-    assert "Drie mensen op zaterdagochtend" in paragraphs[-1]
+    # What is needed goes to the page's own field, shown under "What we need" (not in the story).
+    assert page.needs_explanation == "Drie mensen op zaterdagochtend en geld voor hout."
+    assert not any("Drie mensen" in p for p in paragraphs)
     assert page.contact_email == ""  # contact details are not copied onto a page
     assert page.latest_revision is not None and page.latest_revision.user == moderator
 

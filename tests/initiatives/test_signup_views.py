@@ -57,7 +57,7 @@ def test_the_event_page_shows_seats_left_and_the_form(client, event):
     page = soup_of(client.get(event.url))
     assert "Nog 3 plaatsen vrij" in page.get_text()
     form = page.find("form", class_="signup-form")
-    assert form is not None and form["action"] == signup_url(event)
+    assert form is not None and form["action"] == signup_url(event) + "#registration"
     assert [o["value"] for o in form.find("select", attrs={"name": "seats"}).find_all("option")] == ["1", "2"]
 
 
@@ -110,7 +110,7 @@ def test_a_full_event_puts_the_next_resident_on_the_waiting_list(client, post, e
 
     response = post(signup_url(event), {**VALID, "email": "c@example.org", "seats": "1"})
 
-    assert "De bijeenkomst is vol. Je staat op de wachtlijst, op nummer 1." in text_of(response)
+    assert "De pitchavond is vol. Je staat op de wachtlijst, op nummer 1." in text_of(response)
     assert mail.outbox[-1].subject == "Je staat op de wachtlijst voor Pitchavond Groen"
     assert mail.outbox[-1].attachments == []
     page = text_of(client.get(event.url))
@@ -125,7 +125,7 @@ def test_full_without_a_waiting_list_says_so(client, post, site_tree):
     response = post(signup_url(event), {**VALID, "email": "b@example.org", "seats": "1"})
 
     assert response.status_code == 409
-    assert "Sorry, de bijeenkomst is vol en er is geen wachtlijst. Je bent niet aangemeld." in text_of(response)
+    assert "Sorry, de pitchavond is vol en er is geen wachtlijst. Je bent niet aangemeld." in text_of(response)
     assert SignUp.objects.count() == 1
 
 
