@@ -2,8 +2,11 @@
 
 from django import forms
 from django.apps import apps
+from django.conf import settings
 from django.core.validators import URLValidator
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import uploads
@@ -125,10 +128,17 @@ class PitchForm(forms.Form):
     )
     description = forms.CharField(
         label=_("Tell us more"),
-        help_text=_("What do you want to do, for whom, and what have you done already? At most 5,000 characters."),
         min_length=50,
         max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 10}),
+        # static/js/char_count.js shows a live count under a textarea marked like this.
+        widget=forms.Textarea(
+            attrs={
+                "rows": 10,
+                "data-char-count": "",
+                "data-count-short": _("Characters: %(count)s. Still needed: %(remaining)s."),
+                "data-count-enough": _("Characters: %(count)s of at most %(max)s."),
+            }
+        ),
     )
     themes = forms.ModelMultipleChoiceField(
         label=_("Themes"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
@@ -180,8 +190,7 @@ class PitchForm(forms.Form):
     image = forms.FileField(
         label=_("A photo or picture (optional)"),
         required=False,
-        help_text=_("JPEG, PNG or WebP, at most 5 MB. We remove location data and other details from the file."),
-        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
     wants_updates = forms.BooleanField(
         label=_("Send me news when the municipality reports back on my initiative."),
@@ -217,6 +226,18 @@ class PitchForm(forms.Form):
             event.objects.live().public().filter(locale=locale, end__gte=timezone.now()).order_by("start")
         )
         self.fields["needs"].choices = need.Kind.choices
+        # The limits are said before sending, in the language of the request.
+        description = self.fields["description"]
+        description.help_text = gettext(
+            "What do you want to do, for whom, and what have you done already? "
+            "At least %(min)s characters, at most %(max)s."
+        ) % {
+            "min": number_format(description.min_length),
+            "max": number_format(description.max_length, force_grouping=True),
+        }
+        self.fields["image"].help_text = gettext(
+            "JPEG, PNG or WebP, at most %(size)s MB. We remove location data and other details from the file."
+        ) % {"size": settings.MEEDOEN_PITCH_IMAGE_MAX_BYTES // (1024 * 1024)}
 
     def clean_image(self):
         upload = self.cleaned_data.get("image")
