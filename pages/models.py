@@ -391,6 +391,7 @@ class HomePage(BasePage):
     # could be made below a home page.
     subpage_types = [
         "pages.ContentPage",
+        "pages.AccessibilityStatementPage",
         "initiatives.InitiativeIndexPage",
         "initiatives.PitchEventIndexPage",
         "participation.ParticipationProjectIndexPage",
@@ -515,3 +516,166 @@ class ContentPage(BasePage):
     @property
     def card_summary(self):
         return self.search_description or self.intro
+
+
+# --- Accessibility statement ------------------------------------------------------------
+
+NATIONAL_OMBUDSMAN_URL = "https://www.nationaleombudsman.nl/"
+
+
+class AccessibilityStatementPage(BasePage):
+    """The accessibility statement (toegankelijkheidsverklaring), after the Dutch model
+    statement of digitoegankelijk.nl: compliance status, evaluation, known issues, contact."""
+
+    #: The public register of accessibility statements of Dutch public bodies.
+    REGISTER_URL = "https://www.toegankelijkheidsverklaring.nl/register"
+
+    class Status(models.TextChoices):
+        """The compliance status of the model statement (nalevingsstatus), A to E."""
+
+        A = "A", _("A: fully compliant")
+        B = "B", _("B: partially compliant")
+        C = "C", _("C: first measures taken")
+        D = "D", _("D: not compliant")
+        E = "E", _("E: no insight")
+
+    class Evaluation(models.TextChoices):
+        AUDIT = "audit", _("an audit by an independent expert")
+        SELF = "self", _("a self-evaluation")
+
+    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+    status = models.CharField(_("compliance status"), max_length=1, choices=Status.choices, default=Status.E)
+    statement_date = models.DateField(_("date of the statement"), default=timezone.localdate)
+    evaluation_method = models.CharField(
+        _("evaluated through"), max_length=10, choices=Evaluation.choices, default=Evaluation.SELF
+    )
+    evaluation_date = models.DateField(_("date of the evaluation"), null=True, blank=True)
+    evaluation_description = models.TextField(
+        _("how it was evaluated"),
+        blank=True,
+        help_text=_("Which pages and which standard (WCAG 2.1 or 2.2, level AA), with which tools or by whom."),
+    )
+    report_url = models.URLField(_("evaluation report (link)"), blank=True)
+    report_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("evaluation report (document)"),
+    )
+    contact_email = models.EmailField(
+        _("contact e-mail"),
+        blank=True,
+        help_text=_("Where residents report an accessibility problem. Empty: the municipality's contact e-mail."),
+    )
+    contact_url = models.URLField(_("contact form (link)"), blank=True)
+    response_time = models.CharField(
+        _("we respond within"), max_length=60, blank=True, help_text=_("E.g. '5 working days'.")
+    )
+    complaint_route = models.TextField(
+        _("complaint route"),
+        blank=True,
+        help_text=_("What a resident can do when the answer does not help. Empty: the standard text on the ombudsman."),
+    )
+    ombudsman_name = models.CharField(
+        _("ombudsman"),
+        max_length=120,
+        blank=True,
+        help_text=_("The municipal ombudsman. Empty: the Nationale ombudsman."),
+    )
+    ombudsman_url = models.URLField(_("ombudsman's website"), blank=True)
+    register_url = models.URLField(
+        _("this statement in the public register"),
+        blank=True,
+        help_text=_("The address of this statement on toegankelijkheidsverklaring.nl, once it is registered."),
+    )
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("more information"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel([FieldPanel("status"), FieldPanel("statement_date")], heading=_("Status")),
+        MultiFieldPanel(
+            [
+                FieldPanel("evaluation_method"),
+                FieldPanel("evaluation_date"),
+                FieldPanel("evaluation_description"),
+                FieldPanel("report_url"),
+                FieldPanel("report_document"),
+            ],
+            heading=_("Evaluation"),
+        ),
+        InlinePanel("known_issues", label=_("What is not yet accessible")),
+        MultiFieldPanel(
+            [FieldPanel("contact_email"), FieldPanel("contact_url"), FieldPanel("response_time")],
+            heading=_("Contact"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("complaint_route"), FieldPanel("ombudsman_name"), FieldPanel("ombudsman_url")],
+            heading=_("Complaints"),
+        ),
+        FieldPanel("register_url"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro", boost=SUMMARY_BOOST), index.SearchField("body")]
+    override_translatable_fields = [
+        SynchronizedField("status"),
+        SynchronizedField("statement_date"),
+        SynchronizedField("evaluation_method"),
+        SynchronizedField("evaluation_date"),
+        SynchronizedField("report_document"),
+        SynchronizedField("contact_email"),
+    ]
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    type_label = _("Accessibility statement")
+
+    class Meta:
+        verbose_name = _("accessibility statement")
+
+    @property
+    def card_summary(self):
+        return self.search_description or self.intro
+
+    def status_sentence(self):
+        """The compliance status in one plain sentence, as the model statement words it."""
+        return {
+            self.Status.A: _("This website fully meets the requirements."),
+            self.Status.B: _("This website partially meets the requirements."),
+            self.Status.C: _("We have taken first measures to make this website meet the requirements."),
+            self.Status.D: _("This website does not meet the requirements yet."),
+            self.Status.E: _("We do not know yet whether this website meets the requirements."),
+        }[self.status]
+
+    def ombudsman(self):
+        """(name, website) of the ombudsman a complaint goes to: the municipal one the editor
+        named, else the Nationale ombudsman."""
+        if self.ombudsman_name:
+            return self.ombudsman_name, self.ombudsman_url
+        return _("the Nationale ombudsman"), NATIONAL_OMBUDSMAN_URL
+
+    def report_link(self):
+        """Where the evaluation report is: the document's address, else the link, else ''."""
+        if self.report_document_id:
+            return self.report_document.url
+        return self.report_url
+
+
+class AccessibilityIssue(TranslatableMixin, Orderable):
+    """One part of the site that is not yet accessible: what, why, and when it is fixed."""
+
+    page = ParentalKey(AccessibilityStatementPage, on_delete=models.CASCADE, related_name="known_issues")
+    what = models.TextField(_("what is not accessible"), max_length=600)
+    cause = models.TextField(_("why"), max_length=600, blank=True, help_text=_("E.g. 'Disproportionate burden'."))
+    plan = models.TextField(_("what we do about it"), max_length=600, blank=True)
+    fixed_by = models.DateField(_("fixed by"), null=True, blank=True)
+
+    panels = [FieldPanel("what"), FieldPanel("cause"), FieldPanel("plan"), FieldPanel("fixed_by")]
+    override_translatable_fields = [SynchronizedField("fixed_by")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("accessibility issue")
+        verbose_name_plural = _("accessibility issues")

@@ -13,7 +13,7 @@ from initiatives.models import (
     PitchEventPage,
     PitchSubmissionPage,
 )
-from pages.models import ContentPage, HomePage
+from pages.models import AccessibilityStatementPage, ContentPage, HomePage
 from participation.models import (
     ParticipationProjectIndexPage,
     ParticipationProjectPage,
@@ -26,8 +26,9 @@ INDEX_PAGES = [InitiativeIndexPage, PitchEventIndexPage, ParticipationProjectInd
 
 # page type -> (the only parents it may have, the only children it may have)
 PAGE_TREE = {
-    HomePage: ({Page}, {ContentPage, *INDEX_PAGES}),
+    HomePage: ({Page}, {ContentPage, AccessibilityStatementPage, *INDEX_PAGES}),
     ContentPage: ({HomePage, ContentPage}, {ContentPage}),
+    AccessibilityStatementPage: ({HomePage}, set()),
     InitiativeIndexPage: ({HomePage}, {InitiativePage, PitchSubmissionPage}),
     InitiativePage: ({InitiativeIndexPage}, set()),
     PitchSubmissionPage: ({InitiativeIndexPage}, set()),
