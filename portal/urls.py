@@ -7,9 +7,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from branding import views as branding_views
 from initiatives.models import PitchEventPage
 from notifications import views as notifications_views
 from pages import sitemap as sitemap_views
+from pages import views as pages_views
 from portal.api import api_router
 from search import views as search_views
 
@@ -21,6 +23,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap_views.sitemap, name="sitemap"),
     path("sitemap-<slug:section>.xml", sitemap_views.sitemap_section, name="sitemap_section"),
     path("robots.txt", sitemap_views.robots_txt, name="robots_txt"),
+    path("branding.css", branding_views.branding_css, name="branding_css"),
 ]
 
 if settings.MEEDOEN_SERVE_MEDIA:
@@ -39,6 +42,7 @@ urlpatterns += i18n_patterns(
     path(_("search/suggestions/"), search_views.suggest, name="search_suggest"),
     path(_("theme/<slug:slug>/"), search_views.theme, SEARCH_OPTIONS, name="theme"),
     path(_("neighbourhood/<slug:slug>/"), search_views.neighbourhood, SEARCH_OPTIONS, name="neighbourhood"),
+    path(_("my-neighbourhood/"), pages_views.my_neighbourhood_view, name="my_neighbourhood"),
     path("feeds/", include("portal.feeds")),
     path(_("updates/stop/<str:token>/"), notifications_views.unsubscribe, name="feedback_unsubscribe"),
     path("", include(wagtail_urls)),

@@ -234,7 +234,7 @@ class ParticipationProjectIndexPageFactory(MeedoenPageFactory):
     class Meta:
         model = ParticipationProjectIndexPage
 
-    title = "Participatieprojecten"
+    title = "Projecten"
     slug = "participatie"
     intro = "<p>Vragen van de gemeente aan bewoners.</p>"
 

@@ -13,8 +13,8 @@ pytestmark = pytest.mark.browser
 # Titles from the demo municipality (demo/data/), which the `server` fixture seeds.
 OVERVIEWS = {
     "initiative": "Initiatieven",
-    "pitch event": "Pitch-avonden",
-    "participation project": "Participatieprojecten",
+    "pitch event": "Pitchavonden",
+    "participation project": "Projecten",
     "feedback story": "Jij zei, wij deden",
 }
 CONTENT_PAGE = "Zo werkt meedoen"

@@ -141,8 +141,8 @@ def test_the_sign_up_export_reads_as_a_dutch_spreadsheet(client, site_tree, mode
         sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
         rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
     heading, row = rows[0], dict(zip(rows[0], rows[1], strict=True))
-    assert heading[SignUpViewSet.list_export.index("event")] == "Bijeenkomst"
-    assert row["Bijeenkomst"] == "Pitchavond Zuid"
+    assert heading[SignUpViewSet.list_export.index("event")] == "Pitchavond"
+    assert row["Pitchavond"] == "Pitchavond Zuid"
     assert str(row["Aangemeld op"]) == "2026-07-01 12:15:30"
     assert row[heading[SignUpViewSet.list_export.index("wants_updates")]] == "ja"
 

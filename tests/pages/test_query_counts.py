@@ -61,20 +61,20 @@ def test_listing_query_count_does_not_grow_with_its_items(client, site_tree, ima
 #: page's route, its view restrictions and the private sections come from the cache too
 #: (pages/publiccache.py), so a content page asks nothing.
 BUDGETS = {
-    # kind: (warm, after a change)
-    "home": (4, 28),
-    "initiatives": (0, 17),
-    "events": (4, 27),  # the counts of upcoming and past events on each request
-    "projects": (2, 22),
-    "stories": (2, 22),
-    "search": (3, 15),  # after a change: the relevance of the matches and which can be over (search/ranking.py)
-    "theme": (9, 18),
-    "initiative": (5, 22),
-    "event": (7, 23),
-    "project": (5, 22),
-    "story": (3, 19),
-    "content": (0, 12),
-    "pitch_form": (4, 19),
+    # kind: (warm, after a change: the site's settings, look and chrome read again)
+    "home": (4, 29),
+    "initiatives": (0, 18),
+    "events": (4, 28),  # the counts of upcoming and past events on each request
+    "projects": (2, 23),
+    "stories": (2, 23),
+    "search": (3, 16),  # after a change: the relevance of the matches and which can be over (search/ranking.py)
+    "theme": (9, 19),
+    "initiative": (5, 23),
+    "event": (7, 24),
+    "project": (5, 23),
+    "story": (3, 20),
+    "content": (0, 13),
+    "pitch_form": (4, 20),
 }
 
 
