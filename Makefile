@@ -10,7 +10,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev browser-deps gettext-deps run setup test test-fast test-search-server lint format messages \
+.PHONY: screenshots help install install-dev browser-deps gettext-deps run setup test test-fast test-search-server lint format messages \
         compilemessages migrations-check check bench bench-compare bench-anchor clean
 
 help: ## Show this help
@@ -83,6 +83,9 @@ test: $(VENV)/.installed-dev browser-deps compilemessages ## Install what the te
 test-search-server: $(VENV_ES7)/.installed compilemessages ## Run the search suite on the Elasticsearch 7 server at ELASTICSEARCH_URL
 	test -n "$$ELASTICSEARCH_URL" || { echo "ELASTICSEARCH_URL: the address of an Elasticsearch 7 server"; exit 2; }
 	SEARCH_ENGINE=elasticsearch7 $(VENV_ES7)/bin/python -m pytest -m elasticsearch $(PYTEST_ARGS)
+
+screenshots: $(VENV)/.installed-dev browser-deps compilemessages ## Screenshots of the main pages at 1280 and 375 px in var/screenshots/ (by hand, not in CI)
+	$(PY) -m pytest tests/browser/screenshots.py -o python_files=screenshots.py -p no:randomly $(PYTEST_ARGS)
 
 test-fast: $(VENV)/.installed-dev compilemessages ## Run the suite without the browser tests
 	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
