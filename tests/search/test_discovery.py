@@ -27,7 +27,9 @@ def result_urls(response):
 
 
 def card_urls(response):
-    return [a["href"] for a in soup_of(response).select("#discovery-results a[href]") if "page=" not in a["href"]]
+    return [
+        a["href"] for a in soup_of(response).select("#discovery-results a.card__link[href]") if "page=" not in a["href"]
+    ]
 
 
 def facet_counts(response, name):
