@@ -32,4 +32,13 @@
     } else {
         focusOutcome();
     }
+    // An address with a fragment (#registration) makes the browser scroll to that section
+    // once the page has loaded, and move the focus there ("scroll to the fragment" runs the
+    // focusing steps, which fall back to the page itself for a section that cannot take
+    // the focus): focus the outcome again after that.
+    if (window.location.hash) {
+        window.addEventListener("load", function () {
+            window.setTimeout(focusOutcome, 0);
+        });
+    }
 })();

@@ -365,9 +365,12 @@ def check_page(server):
         csp = page.evaluate("window.__cspViolations || []")
         # A form answered with 400 (or 409, 429) makes Chromium log "Failed to load
         # resource" for the page itself: that is the page's own status, not a broken resource.
-        pages = {f"({url})" for url in watch.documents}
+        # (Compared without the fragment: a form may post to an address with one, #registration.)
+        pages = {f"({url.split('#')[0]})" for url in watch.documents}
         errors = [
-            e for e in watch.console_errors if not ("Failed to load resource" in e and e[e.rfind(" (") + 1 :] in pages)
+            e
+            for e in watch.console_errors
+            if not ("Failed to load resource" in e and e[e.rfind(" (") + 1 :].split("#")[0].rstrip(")") + ")" in pages)
         ]
         problems = errors + [f"[pageerror] {e}" for e in watch.page_errors]
         problems += [f"[CSP] {v}" for v in csp]

@@ -36,7 +36,21 @@ def focused(page):
     return page.evaluate(FOCUSED)
 
 
+SETTLED = """() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return false;
+    const box = el.getBoundingClientRect();
+    return box.top >= 0 && box.top < window.innerHeight;
+}"""
+
+
 def assert_focused_in_view(page, element_id=None, css_class=None):
+    # The page settles once loaded: the browser scrolls to the address's fragment, then
+    # js/outcome.js focuses the outcome again. Give it a moment, then look.
+    try:
+        page.wait_for_function(SETTLED, timeout=3000)
+    except Exception:  # noqa: BLE001, S110 - the assertions below say what is wrong
+        pass
     now = focused(page)
     assert now is not None, f"{page.url}: the focus stayed on the body"
     if element_id:

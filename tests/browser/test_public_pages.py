@@ -36,6 +36,10 @@ def open_home(page, visit):
 
 
 def main_menu(page):
+    """The main menu, opened first where a small screen puts it behind the menu button."""
+    button = page.locator("[data-menu-button]")
+    if button.count() and button.is_visible() and button.get_attribute("aria-expanded") != "true":
+        button.click()
     return page.get_by_role("banner").get_by_role("navigation", name=re.compile("menu", re.IGNORECASE))
 
 

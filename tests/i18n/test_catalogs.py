@@ -21,6 +21,7 @@ SOURCE_DIRS = [
     "search",
     "staff",
     "notifications",
+    "branding",
     "demo",
     "templates",
     "locale",
