@@ -16,7 +16,9 @@ from .calendar import event_calendar
 
 
 def _recipient(initiative):
-    if initiative.contact_email:
+    """The initiative's own address, or the municipality's general one (the page says which:
+    InitiativePage.contact_goes_to_municipality)."""
+    if not initiative.contact_goes_to_municipality:
         return initiative.contact_email
     site = Site.find_for_request(None) or Site.objects.filter(is_default_site=True).first()
     municipality = apps.get_model("pages", "MunicipalitySettings").for_site(site) if site else None

@@ -154,7 +154,7 @@ class InitiativePage(FormRoutesMixin, TaxonomyMixin, BasePage):
     @property
     def contact_goes_to_municipality(self):
         """True when the initiative has no contact address of its own: the contact form's
-        messages then go to the municipality's general address (tasks._recipient), and the
+        messages then go to the municipality's general address (tasks._recipient asks this), and the
         page says so instead of promising the initiative reads them."""
         return not self.contact_email
 
